@@ -1,0 +1,24 @@
+package io.tlscompat.core.probe;
+
+/** Every user-facing probe message, as format strings; tests assert them. Each is one line and names the fix. */
+public final class ProbeMessages {
+    /** %1$s host:port, %2$s the system's reason (e.g. "Connection refused"). */
+    public static final String UNREACHABLE = "cannot connect to %s: %s — check host, port and firewall";
+    /** %1$s host:port, %2$s what came back instead of a PRELOGIN reply. */
+    public static final String NOT_TDS = "%s is not SQL Server: %s — check that the port is the SQL Server port "
+            + "(default 1433)";
+    /** %1$s host:port, %2$d milliseconds. */
+    public static final String SILENT = "%s accepted the connection but did not answer PRELOGIN within %d ms — check "
+            + "that it is SQL Server and not overloaded, or raise the timeout";
+    /** %1$s host:port, %2$d milliseconds. */
+    public static final String DEADLINE = "probing %s did not finish within %d ms — raise the timeout or check the "
+            + "server's load";
+    /** %1$s host:port. */
+    public static final String REFUSED_BOTH = "%s closed or reset both a TDS PRELOGIN and a TLS ClientHello";
+    /** %1$s host:port. */
+    public static final String REFUSED_TDS7_ONLY = "%s closed or reset the TDS PRELOGIN (it may accept only TDS 8 "
+            + "strict connections) — probe again without --no-tds8";
+
+    private ProbeMessages() {
+    }
+}
