@@ -1,0 +1,172 @@
+package io.tlscompat.agent;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The agent's options, parsed in one place from {@code key=value,key=value} (the same text for {@code -javaagent:}
+ * and for {@code attach}). Unknown keys and bad values are rejected with a message naming the input and the valid
+ * keys; {@link #parse} never returns half-parsed options.
+ */
+public final class AgentOptions {
+    /** Valid keys, in the order the error message lists them. */
+    public static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList(
+            "log", "maxFileSize", "maxFiles", "stderr", "probe", "probeInterval", "queue", "jfr", "jmx", "summary"));
+    /** Message for an unknown key; {@code %s} = the key, the valid keys. */
+    public static final String UNKNOWN_KEY = "unknown agent option '%s'; valid options: %s";
+    /** Message for an entry without '='. */
+    public static final String NOT_KEY_VALUE = "agent option '%s' is not key=value; write e.g. log=/var/log/app/tls.jsonl";
+    /** Message for a bad value. */
+    public static final String BAD_VALUE = "agent option %s=%s is invalid: %s";
+
+    private final String log;
+    private final long maxFileSize;
+    private final int maxFiles;
+    private final boolean stderr;
+    private final boolean probe;
+    private final long probeIntervalSeconds;
+    private final int queue;
+    private final boolean jfr;
+    private final boolean jmx;
+    private final boolean summary;
+
+    private AgentOptions(Map<String, String> m) {
+        log = m.get("log");
+        maxFileSize = size("maxFileSize", m.containsKey("maxFileSize") ? m.get("maxFileSize") : "10m");
+        maxFiles = (int) number("maxFiles", m.containsKey("maxFiles") ? m.get("maxFiles") : "5", 1, 100);
+        stderr = bool("stderr", m.get("stderr"), true);
+        probe = bool("probe", m.get("probe"), true);
+        probeIntervalSeconds = number("probeInterval", m.containsKey("probeInterval") ? m.get("probeInterval")
+                : "600", 0, Integer.MAX_VALUE);
+        queue = (int) number("queue", m.containsKey("queue") ? m.get("queue") : "4096", 1, 1000000);
+        jfr = bool("jfr", m.get("jfr"), true);
+        jmx = bool("jmx", m.get("jmx"), true);
+        summary = bool("summary", m.get("summary"), true);
+    }
+
+    /** Defaults for everything: no file, stderr lines, probe on (once per server per 10 minutes), JFR and JMX on. */
+    public static AgentOptions defaults() {
+        return parse(null);
+    }
+
+    /**
+     * @param text {@code key=value,...}; null or blank for the defaults
+     * @throws IllegalArgumentException with a one-line message naming the bad input and the fix
+     */
+    public static AgentOptions parse(String text) {
+        Map<String, String> m = new LinkedHashMap<String, String>();
+        if (text != null && !text.trim().isEmpty()) {
+            for (String part : text.split(",")) {
+                String entry = part.trim();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                int eq = entry.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException(String.format(NOT_KEY_VALUE, entry));
+                }
+                String key = entry.substring(0, eq).trim();
+                if (!KEYS.contains(key)) {
+                    throw new IllegalArgumentException(String.format(UNKNOWN_KEY, key, String.join(", ", KEYS)));
+                }
+                m.put(key, entry.substring(eq + 1).trim());
+            }
+        }
+        return new AgentOptions(m);
+    }
+
+    private static boolean bool(String key, String value, boolean dflt) {
+        if (value == null) {
+            return dflt;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("on") || v.equals("yes")) {
+            return true;
+        }
+        if (v.equals("false") || v.equals("off") || v.equals("no")) {
+            return false;
+        }
+        throw new IllegalArgumentException(String.format(BAD_VALUE, key, value, "use true or false"));
+    }
+
+    private static long number(String key, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(String.format(BAD_VALUE, key, value,
+                        "use a number from " + min + " to " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(String.format(BAD_VALUE, key, value, "use a whole number"));
+        }
+    }
+
+    /** Sizes like {@code 10m}, {@code 512k}, {@code 1g} or plain bytes; at least 1 KiB. */
+    private static long size(String key, String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        long factor = 1;
+        if (v.endsWith("k")) {
+            factor = 1024L;
+        } else if (v.endsWith("m")) {
+            factor = 1024L * 1024;
+        } else if (v.endsWith("g")) {
+            factor = 1024L * 1024 * 1024;
+        }
+        String digits = factor == 1 ? v : v.substring(0, v.length() - 1);
+        try {
+            long n = Long.parseLong(digits) * factor;
+            if (n < 1024) {
+                throw new IllegalArgumentException(String.format(BAD_VALUE, key, value, "use at least 1k"));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(String.format(BAD_VALUE, key, value, "use a size such as 10m"));
+        }
+    }
+
+    /** The JSON Lines file, or null for none. */
+    public String log() {
+        return log;
+    }
+
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    public int maxFiles() {
+        return maxFiles;
+    }
+
+    public boolean stderr() {
+        return stderr;
+    }
+
+    public boolean probe() {
+        return probe;
+    }
+
+    public long probeIntervalSeconds() {
+        return probeIntervalSeconds;
+    }
+
+    public int queue() {
+        return queue;
+    }
+
+    public boolean jfr() {
+        return jfr;
+    }
+
+    public boolean jmx() {
+        return jmx;
+    }
+
+    public boolean summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,130 @@
+package io.tlscompat.agent.bootstrap;
+
+/**
+ * The static methods that instrumented JDK and driver classes call. Injected into the bootstrap class path with
+ * {@code Instrumentation.appendToBootstrapClassLoaderSearch}, because {@code sun.security.ssl} classes are loaded by
+ * the boot loader and can only link against classes it can see. Java 8 API only.
+ *
+ * <p>Every method swallows every {@code Throwable}: a hook must never change what the handshake does. Failures of
+ * the sink are only counted.
+ */
+public final class TlsCompatHooks {
+    /** Owner name used by the bytecode that calls these methods. */
+    public static final String INTERNAL_NAME = "io/tlscompat/agent/bootstrap/TlsCompatHooks";
+
+    private static volatile HookSink sink;
+    private static volatile long sinkFailures;
+
+    private TlsCompatHooks() {
+    }
+
+    /**
+     * Hands the agent's implementation over. Typed as {@code Object} so the agent can call this reflectively
+     * without linking against the boot copy from the wrong loader; anything that is not a {@link HookSink} is ignored.
+     *
+     * @return true when the sink was installed
+     */
+    public static boolean install(Object newSink) {
+        if (newSink instanceof HookSink) {
+            sink = (HookSink) newSink;
+            return true;
+        }
+        return false;
+    }
+
+    /** Detaches the sink; hooks become no-ops (the bytecode stays, which is cheap). */
+    public static void uninstall() {
+        sink = null;
+    }
+
+    /** How many times the sink threw (it should not; the count makes a bug visible without breaking TLS). */
+    public static long sinkFailures() {
+        return sinkFailures;
+    }
+
+    /** True when this class was loaded by the boot loader, i.e. JDK classes can call it. */
+    public static boolean isOnBootstrap() {
+        return TlsCompatHooks.class.getClassLoader() == null;
+    }
+
+    public static void handshakeEnter(Object socket, String peerHost, int peerPort) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.handshakeEnter(socket, peerHost, peerPort);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    public static void handshakeExit(Object socket) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.handshakeExit(socket);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** Argument order matches the stack in the injected handler: the exception is already there. */
+    public static void handshakeFailed(Throwable failure, Object socket) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.handshakeFailed(socket, failure);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** Called with the buffer and offset of an outgoing handshake message; the first byte is its type. */
+    public static void messageSent(byte[] buffer, int offset) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                if (buffer != null && offset >= 0 && offset < buffer.length) {
+                    s.messageSent(buffer[offset] & 0xFF);
+                }
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    public static void messageReceived(byte type, Object body) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.messageReceived(type & 0xFF, body);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    public static void jdbcEnter(Object tdsChannel, String host, int port, boolean tds8) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.jdbcEnter(tdsChannel, host, port, tds8);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    public static void jdbcExit() {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.jdbcExit();
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.tlscompat.agent.diagnosis;
+
+import io.tlscompat.agent.record.Diagnosis;
+import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.core.profile.ServerProfile;
+
+/**
+ * Decides each record's diagnosis in order: the record's own words, the DHE counters, then (for an early drop
+ * the record cannot name) a probe profile of the server, falling back to the record-only guess. Writer thread only.
+ */
+public final class Diagnostician {
+    private final RecordDiagnoser recordDiagnoser;
+    private final DheCounters dhe = new DheCounters();
+    private final ProbeScheduler probes;
+
+    /** @param probes null when probing is off */
+    public Diagnostician(RecordDiagnoser recordDiagnoser, ProbeScheduler probes) {
+        this.recordDiagnoser = recordDiagnoser;
+        this.probes = probes;
+    }
+
+    /**
+     * Sets the record's diagnosis, or parks it for a probe.
+     *
+     * @return true when the record is ready to be written now, false when it was parked (it comes back through the
+     *     probe callback and {@link #afterProbe})
+     */
+    public boolean diagnose(HandshakeRecord r) {
+        Diagnosis d = recordDiagnoser.diagnose(r);
+        Diagnosis counters = dhe.observe(r);
+        if (d == null) {
+            d = counters;
+        }
+        if (d == null && RecordDiagnoser.isEarlyDrop(r) && probes != null) {
+            ServerProfile cached = probes.freshProfile(r.server());
+            if (cached != null) {
+                d = ProfileComparer.compare(r, cached);
+            } else if (probes.submit(r) == ProbeScheduler.Result.PARKED) {
+                return false;
+            } else {
+                cached = probes.freshProfile(r.server());
+                d = cached == null ? null : ProfileComparer.compare(r, cached);
+            }
+        }
+        if (d == null) {
+            d = recordDiagnoser.guessBeforeServerHello(r);
+        }
+        r.diagnose(d);
+        return true;
+    }
+
+    /** Diagnoses a parked record once its server's probe ended (profile null when the probe failed). */
+    public void afterProbe(HandshakeRecord r, ServerProfile profile) {
+        Diagnosis d = profile == null ? null : ProfileComparer.compare(r, profile);
+        if (d == null) {
+            d = recordDiagnoser.guessBeforeServerHello(r);
+        }
+        r.diagnose(d);
+    }
+
+    public DheCounters dheCounters() {
+        return dhe;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tlscompat.agent.diagnosis;
+
+import io.tlscompat.agent.record.Diagnosis;
+import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.core.finding.FindingCode;
+import io.tlscompat.core.profile.CertificateInfo;
+import io.tlscompat.core.profile.PathProfile;
+import io.tlscompat.core.profile.ProtocolSupport;
+import io.tlscompat.core.profile.ServerProfile;
+import io.tlscompat.core.tls.TlsVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Names the cause of an early drop by comparing what the server accepts (a core probe profile) with what this JVM
+ * offered in the failing handshake: no common version, no common suite, or a weakly signed certificate.
+ */
+public final class ProfileComparer {
+    static final String SOURCE = "probe";
+
+    private ProfileComparer() {
+    }
+
+    public static Diagnosis compare(HandshakeRecord r, ServerProfile profile) {
+        boolean tds8 = r.jdbc() != null && r.jdbc().tds8();
+        PathProfile path = tds8 ? profile.tds8() : profile.tds7();
+        if (path == null || !path.supported() || path.protocols().isEmpty()) {
+            return null;
+        }
+        List<String> accepted = new ArrayList<String>();
+        List<String> common = new ArrayList<String>();
+        for (TlsVersion v : path.protocols().keySet()) {
+            accepted.add(v.jdkName());
+            if (r.offeredProtocols().contains(v.jdkName())) {
+                common.add(v.jdkName());
+            }
+        }
+        if (common.isEmpty()) {
+            return new Diagnosis(FindingCode.PROTOCOL_MISMATCH, "server accepts " + String.join(", ", accepted)
+                    + " only; this JVM offers " + String.join(", ", r.offeredProtocols()),
+                    RecordDiagnoser.FIX_PROTOCOL, SOURCE);
+        }
+        boolean anySuite = false;
+        List<String> serverSuites = new ArrayList<String>();
+        for (Map.Entry<TlsVersion, ProtocolSupport> e : path.protocols().entrySet()) {
+            if (!common.contains(e.getKey().jdkName())) {
+                continue;
+            }
+            for (String s : e.getValue().cipherSuites()) {
+                if (!serverSuites.contains(s)) {
+                    serverSuites.add(s);
+                }
+                anySuite |= r.offeredCipherSuites().contains(s);
+            }
+        }
+        if (!anySuite && !serverSuites.isEmpty()) {
+            return new Diagnosis(FindingCode.CIPHER_MISMATCH, "server accepts only " + abbreviate(serverSuites)
+                    + " with " + String.join(", ", common) + "; this JVM offers none of them",
+                    RecordDiagnoser.FIX_CIPHER, SOURCE);
+        }
+        CertificateInfo cert = profile.certificate();
+        if (cert != null && cert.signatureAlgorithm() != null) {
+            String sig = cert.signatureAlgorithm().toUpperCase(Locale.ROOT);
+            if (sig.contains("MD5") || sig.contains("MD2")) {
+                return new Diagnosis(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the server certificate is signed with "
+                        + cert.signatureAlgorithm() + "; JSSE drops the handshake before ServerHello completes",
+                        RecordDiagnoser.FIX_WEAK_SIGNATURE, SOURCE);
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(List<String> suites) {
+        if (suites.size() <= 3) {
+            return String.join(", ", suites);
+        }
+        return String.join(", ", suites.subList(0, 3)) + " (+" + (suites.size() - 3) + " more)";
+    }
+}

@@ -1,0 +1,180 @@
+package io.tlscompat.agent.diagnosis;
+
+import io.tlscompat.agent.record.Diagnosis;
+import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.agent.record.Outcome;
+import io.tlscompat.agent.record.PeerCertificate;
+import io.tlscompat.agent.record.Phase;
+import io.tlscompat.core.finding.FindingCode;
+import io.tlscompat.core.tls.CipherSuite;
+import io.tlscompat.core.tls.CipherSuites;
+import java.util.Locale;
+
+/**
+ * Names the cause of a failure from the record alone, where the record suffices: JSSE's own words (PKIX,
+ * algorithm constraints, "No appropriate protocol", "not accepted by client preferences"), a received alert,
+ * TLS 1.3 chosen inside TDS 7.x, a legacy protocol on success. Returns null when the record cannot tell (a reset
+ * before ServerHello looks the same for three causes: that needs the probe).
+ */
+public final class RecordDiagnoser {
+    static final String SOURCE = "record";
+
+    /** Fixes, as constants so tests and docs quote the same words. */
+    public static final String FIX_PROTOCOL = "enable TLS 1.2 on the server (KB3135244 builds) or, as a stopgap,"
+            + " remove the old version from jdk.tls.disabledAlgorithms for this JVM";
+    public static final String FIX_CIPHER = "enable a modern suite (ECDHE with AES-GCM) on the server, or re-enable"
+            + " one of the server's suites for this JVM";
+    public static final String FIX_WEAK_SIGNATURE = "reissue the server certificate with SHA-256 (or allow its"
+            + " algorithm in jdk.certpath.disabledAlgorithms as a stopgap)";
+    public static final String FIX_UNTRUSTED = "import the server's CA certificate into the trust store"
+            + " (trustStore=...), or set trustServerCertificate=true for test systems only";
+    public static final String FIX_HOSTNAME = "connect with the name in the certificate, or set"
+            + " hostNameInCertificate to it";
+    public static final String FIX_EXPIRED = "renew the server certificate";
+    public static final String FIX_TLS13 = "use encrypt=strict (TDS 8) for TLS 1.3, or sslProtocol=TLSv1.2";
+    public static final String FIX_LEGACY = "enable TLS 1.2 on the server; TLS 1.0/1.1 are disabled in current JDKs";
+
+    private final boolean jdkDisablesLegacyTls;
+
+    /** @param jdkDisablesLegacyTls true when this JVM's jdk.tls.disabledAlgorithms lists TLSv1 and TLSv1.1 */
+    public RecordDiagnoser(boolean jdkDisablesLegacyTls) {
+        this.jdkDisablesLegacyTls = jdkDisablesLegacyTls;
+    }
+
+    /** Reads this JVM's security property once. */
+    public static boolean currentJdkDisablesLegacyTls() {
+        String p = java.security.Security.getProperty("jdk.tls.disabledAlgorithms");
+        if (p == null) {
+            return false;
+        }
+        boolean v10 = false;
+        boolean v11 = false;
+        for (String s : p.split(",")) {
+            String t = s.trim();
+            v10 |= t.equals("TLSv1");
+            v11 |= t.equals("TLSv1.1");
+        }
+        return v10 && v11;
+    }
+
+    public Diagnosis diagnose(HandshakeRecord r) {
+        if (r.outcome() == Outcome.OK) {
+            if ("TLSv1".equals(r.protocol()) || "TLSv1.1".equals(r.protocol())) {
+                return d(FindingCode.LEGACY_PROTOCOL, "negotiated " + r.protocol() + " with " + r.server(),
+                        FIX_LEGACY);
+            }
+            return null;
+        }
+        String text = r.failureText();
+        if (text.contains("not accepted by client preferences") || text.contains("no appropriate protocol")
+                || text.contains("protocol_version")) {
+            return d(FindingCode.PROTOCOL_MISMATCH, "no TLS version in common with " + r.server()
+                    + "; this JVM offers " + join(r) + quote(text), FIX_PROTOCOL);
+        }
+        if ((text.contains("algorithm constraints") || text.contains("does not conform"))
+                && weakSignature(r, text)) {
+            return d(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the certificate of " + r.server() + " is signed with "
+                    + signature(r, text) + ", which this JVM refuses", FIX_WEAK_SIGNATURE);
+        }
+        if (text.contains("no subject alternative") || text.contains("no name matching")) {
+            return d(FindingCode.CERTIFICATE_HOSTNAME_MISMATCH, "the certificate of " + r.server()
+                    + " does not name " + r.peerHost(), FIX_HOSTNAME);
+        }
+        if (text.contains("certificateexpired") || text.contains("certificate expired")) {
+            return d(FindingCode.CERTIFICATE_EXPIRED, "the certificate of " + r.server() + " is expired",
+                    FIX_EXPIRED);
+        }
+        if (text.contains("pkix") || text.contains("unable to find valid certification path")) {
+            return d(FindingCode.CERTIFICATE_UNTRUSTED, "no trusted path to the certificate of " + r.server()
+                    + untrustedContext(r), FIX_UNTRUSTED);
+        }
+        if (text.contains("no negotiable cipher") || text.contains("no appropriate cipher")
+                || text.contains("insufficient_security")) {
+            return d(FindingCode.CIPHER_MISMATCH, "no cipher suite in common with " + r.server(), FIX_CIPHER);
+        }
+        if (r.jdbc() != null && !r.jdbc().tds8() && isTls13(r.cipherSuite())) {
+            return d(FindingCode.TLS13_OVER_TDS7, "the server chose TLS 1.3 (" + r.cipherSuite()
+                    + ") inside TDS 7.x framing, which breaks", FIX_TLS13);
+        }
+        return null;
+    }
+
+    /**
+     * The record-only guess for a reset/close before ServerHello: used when the probe is off or could not reach
+     * the server. Only a guess when this JVM offers nothing below TLS 1.2 and has TLS 1.0/1.1 disabled.
+     */
+    public Diagnosis guessBeforeServerHello(HandshakeRecord r) {
+        if (!isEarlyDrop(r) || !jdkDisablesLegacyTls || offersLegacy(r)) {
+            return null;
+        }
+        return d(FindingCode.PROTOCOL_MISMATCH, "dropped after ClientHello offering only " + join(r)
+                + " (this JVM disables TLS 1.0/1.1); likely a server without TLS 1.2, but a cipher mismatch or a"
+                + " weakly signed certificate look the same: run 'probe' to be sure", FIX_PROTOCOL);
+    }
+
+    /** A reset or close right after ClientHello: the case the record alone cannot name. */
+    public static boolean isEarlyDrop(HandshakeRecord r) {
+        return (r.outcome() == Outcome.RESET || r.outcome() == Outcome.CLOSE || r.outcome() == Outcome.ALERT)
+                && r.phase() == Phase.CLIENT_HELLO_SENT;
+    }
+
+    private static boolean offersLegacy(HandshakeRecord r) {
+        return r.offeredProtocols().contains("TLSv1") || r.offeredProtocols().contains("TLSv1.1");
+    }
+
+    private static String untrustedContext(HandshakeRecord r) {
+        if (r.jdbc() != null && "mssql-jdbc".equals(r.jdbc().driver())) {
+            return " (mssql-jdbc " + r.jdbc().version() + ": encrypt=" + r.jdbc().encrypt()
+                    + ", trustServerCertificate=" + r.jdbc().trustServerCertificate()
+                    + "; 10.2+ validates by default)";
+        }
+        return "";
+    }
+
+    private static boolean weakSignature(HandshakeRecord r, String text) {
+        return signature(r, text) != null;
+    }
+
+    private static String signature(HandshakeRecord r, String text) {
+        PeerCertificate c = r.peerCertificate();
+        if (c != null && c.signatureAlgorithm() != null) {
+            String s = c.signatureAlgorithm().toUpperCase(Locale.ROOT);
+            if (s.contains("MD5") || s.contains("MD2") || s.contains("SHA1")) {
+                return c.signatureAlgorithm();
+            }
+        }
+        if (text.contains("md5")) {
+            return "MD5";
+        }
+        if (text.contains("sha1")) {
+            return "SHA-1";
+        }
+        return null;
+    }
+
+    static boolean isTls13(String suiteName) {
+        if (suiteName == null) {
+            return false;
+        }
+        CipherSuite s = CipherSuites.byName(suiteName);
+        return s != null && s.isTls13();
+    }
+
+    private static String join(HandshakeRecord r) {
+        return r.offeredProtocols().isEmpty() ? "(unknown)" : String.join(", ", r.offeredProtocols());
+    }
+
+    private static String quote(String text) {
+        int i = text.indexOf("the server selected protocol version");
+        if (i < 0) {
+            return "";
+        }
+        int end = text.indexOf(" is not accepted", i);
+        return end < 0 ? "" : " (" + text.substring(i + 4, end).replace("server selected protocol version ",
+                "server chose ") + ")";
+    }
+
+    static Diagnosis d(FindingCode code, String explanation, String fix) {
+        return new Diagnosis(code, explanation, fix, SOURCE);
+    }
+}

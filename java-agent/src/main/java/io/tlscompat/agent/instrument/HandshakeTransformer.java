@@ -1,0 +1,76 @@
+package io.tlscompat.agent.instrument;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+
+/**
+ * Rewrites the hook targets listed in {@link HookTargets}; returns {@code null} (no change) for every other class
+ * and whenever anything goes wrong, so class loading is never broken. Problems are reported through
+ * {@link Listener}, never thrown.
+ */
+public final class HandshakeTransformer implements ClassFileTransformer {
+    /** Told what happened to each target; called on the class-loading thread, so implementations stay tiny. */
+    public interface Listener {
+        void hooked(String className, int methods);
+
+        void failed(String className, Throwable problem);
+    }
+
+    private final Listener listener;
+    private final Set<String> hookedClasses = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+
+    public HandshakeTransformer(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** True for the internal names this transformer rewrites. */
+    public static boolean isTarget(String internalName) {
+        return HookTargets.SSL_SOCKET_IMPL.equals(internalName)
+                || HookTargets.SOCKET_OUTPUT_RECORD.equals(internalName)
+                || HookTargets.HANDSHAKE_CONTEXT.equals(internalName)
+                || HookTargets.TDS_CHANNEL.equals(internalName);
+    }
+
+    /** Internal names of the classes hooked so far (e.g. for the startup line and the MBean). */
+    public Set<String> hookedClasses() {
+        return Collections.unmodifiableSet(hookedClasses);
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (className == null || !isTarget(className)) {
+            return null;
+        }
+        try {
+            byte[] result = instrument(className, classfileBuffer);
+            if (result != null) {
+                hookedClasses.add(className);
+            }
+            return result;
+        } catch (Throwable t) {
+            listener.failed(className, t);
+            return null;
+        }
+    }
+
+    /** Rewrites one class; null when it has none of the expected methods. Public for tests and javap checks. */
+    public byte[] instrument(String className, byte[] classfile) {
+        ClassReader reader = new ClassReader(classfile);
+        ClassWriter writer = AsmSupport.writerFor(reader);
+        HookClassVisitor visitor = new HookClassVisitor(writer, className);
+        // EXPAND_FRAMES: the adapters add F_NEW frames, which must not be mixed with compressed ones.
+        reader.accept(visitor, ClassReader.EXPAND_FRAMES);
+        if (visitor.hookedMethods() == 0) {
+            listener.failed(className, new IllegalStateException("none of the expected methods found"));
+            return null;
+        }
+        listener.hooked(className, visitor.hookedMethods());
+        return writer.toByteArray();
+    }
+}

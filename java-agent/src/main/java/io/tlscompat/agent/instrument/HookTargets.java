@@ -1,0 +1,41 @@
+package io.tlscompat.agent.instrument;
+
+/**
+ * The exact classes and methods the agent hooks, with the JDKs they were verified on (javap on the class files of
+ * OpenJDK 17.0.15 and Temurin 25; the same members exist in the TLS stack backported to 8u261+ and in 11/21).
+ */
+public final class HookTargets {
+    /** {@code private void startHandshake(boolean)}: explicit and implicit (first read/write) handshakes pass here. */
+    public static final String SSL_SOCKET_IMPL = "sun/security/ssl/SSLSocketImpl";
+    static final String START_HANDSHAKE = "startHandshake";
+    static final String START_HANDSHAKE_DESC = "(Z)V";
+    /** {@code public String getPeerHost()} / {@code public int getPeerPort()} on SSLSocketImpl (17, 25). */
+    static final String GET_PEER_HOST = "getPeerHost";
+    static final String GET_PEER_PORT = "getPeerPort";
+
+    /** {@code void encodeHandshake(byte[], int, int)}: every outgoing handshake message of an SSLSocket. */
+    public static final String SOCKET_OUTPUT_RECORD = "sun/security/ssl/SSLSocketOutputRecord";
+    static final String ENCODE_HANDSHAKE = "encodeHandshake";
+    static final String ENCODE_HANDSHAKE_DESC = "([BII)V";
+
+    /** {@code void dispatch(byte, ByteBuffer)}: every incoming handshake message, body positioned after the header. */
+    public static final String HANDSHAKE_CONTEXT = "sun/security/ssl/HandshakeContext";
+    static final String DISPATCH = "dispatch";
+    static final String DISPATCH_DESC = "(BLjava/nio/ByteBuffer;)V";
+
+    /**
+     * mssql-jdbc: {@code void enableSSL(String host, int port, ...)}; 6.4: (String,int); 9.4: (String,int,String,
+     * String,String); 11.2+ up to 13.x: (String,int,String,String,String,boolean isTDS8).
+     */
+    public static final String TDS_CHANNEL = "com/microsoft/sqlserver/jdbc/TDSChannel";
+    static final String ENABLE_SSL = "enableSSL";
+    static final String ENABLE_SSL_DESC_PREFIX = "(Ljava/lang/String;I";
+
+    /** Binary names of the JDK classes to retransform when attaching late. */
+    public static final String[] JDK_CLASSES = {
+        "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext"
+    };
+
+    private HookTargets() {
+    }
+}

@@ -1,0 +1,132 @@
+package io.tlscompat.agent.output;
+
+import io.tlscompat.agent.diagnosis.Diagnostician;
+import io.tlscompat.agent.diagnosis.ProbeScheduler;
+import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.agent.record.RecordSink;
+import io.tlscompat.core.profile.ServerProfile;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The only bridge from handshake threads to everything else: a bounded queue (a full queue drops the record and
+ * counts it, never blocks) and one daemon writer thread that diagnoses records and hands them to the consumers.
+ */
+public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback {
+    /** A parked record coming back from a probe, already diagnosed. */
+    private static final class Ready {
+        final HandshakeRecord record;
+
+        Ready(HandshakeRecord record) {
+            this.record = record;
+        }
+    }
+
+    private static final Object STOP = new Object();
+
+    private final BlockingQueue<Object> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final List<RecordConsumer> consumers;
+    private volatile Diagnostician diagnostician;
+    private final Thread writer;
+
+    public RecordPipeline(int capacity, Diagnostician diagnostician, List<RecordConsumer> consumers) {
+        this.queue = new ArrayBlockingQueue<Object>(capacity);
+        this.diagnostician = diagnostician;
+        this.consumers = consumers;
+        this.writer = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                drain();
+            }
+        }, "tls-compat-writer");
+        writer.setDaemon(true);
+    }
+
+    /** Set after construction when the probe scheduler needs this pipeline as its callback. */
+    public void diagnostician(Diagnostician d) {
+        this.diagnostician = d;
+    }
+
+    public void start() {
+        writer.start();
+    }
+
+    @Override
+    public void accept(HandshakeRecord record) {
+        if (!queue.offer(record)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void probed(List<HandshakeRecord> records, ServerProfile profile) {
+        for (HandshakeRecord r : records) {
+            diagnostician.afterProbe(r, profile);
+            if (!queue.offer(new Ready(r))) {
+                dropped.incrementAndGet();
+            }
+        }
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    private void drain() {
+        while (true) {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (item == STOP) {
+                return;
+            }
+            try {
+                HandshakeRecord r;
+                if (item instanceof Ready) {
+                    r = ((Ready) item).record;
+                } else {
+                    r = (HandshakeRecord) item;
+                    if (!diagnostician.diagnose(r)) {
+                        continue;
+                    }
+                }
+                for (RecordConsumer c : consumers) {
+                    c.consume(r);
+                }
+                written.incrementAndGet();
+            } catch (Throwable t) {
+                // one bad record must not stop the writer
+                System.err.println(StderrReporter.PREFIX + "could not write a record: " + t);
+            }
+        }
+    }
+
+    /** Writes what is queued (up to {@code waitMillis}), then closes the consumers. */
+    public void shutdown(long waitMillis) {
+        try {
+            queue.offer(STOP, waitMillis, TimeUnit.MILLISECONDS);
+            writer.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (RecordConsumer c : consumers) {
+            try {
+                c.close();
+            } catch (Throwable ignored) {
+                // shutting down
+            }
+        }
+    }
+}

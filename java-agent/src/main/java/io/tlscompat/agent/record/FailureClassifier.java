@@ -1,0 +1,81 @@
+package io.tlscompat.agent.record;
+
+import java.io.EOFException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
+/**
+ * Maps the exception a failed handshake threw to an {@link Outcome}. Looks at the whole cause chain because
+ * drivers wrap I/O errors (mssql-jdbc's TDS streams turn "Connection reset" into an SQLServerException that
+ * JSSE wraps again, "Unexpected rethrowing" on 11+).
+ */
+public final class FailureClassifier {
+    private static final int MAX_CHAIN = 16;
+
+    private FailureClassifier() {
+    }
+
+    public static Outcome classify(Throwable failure) {
+        if (failure == null) {
+            return Outcome.ERROR;
+        }
+        Outcome best = null;
+        Throwable t = failure;
+        for (int i = 0; t != null && i < MAX_CHAIN; i++, t = t.getCause()) {
+            Outcome o = classifyOne(t);
+            if (o != null && (best == null || rank(o) > rank(best))) {
+                best = o;
+            }
+        }
+        return best == null ? Outcome.ERROR : best;
+    }
+
+    /** Peer actions beat local wrapping: a reset anywhere in the chain means the peer reset. */
+    private static int rank(Outcome o) {
+        switch (o) {
+            case RESET:
+                return 6;
+            case TIMEOUT:
+                return 5;
+            case ALERT:
+                return 4;
+            case CLOSE:
+                return 3;
+            case CLIENT_REJECTED:
+                return 2;
+            default:
+                return 1;
+        }
+    }
+
+    private static Outcome classifyOne(Throwable t) {
+        String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+        if (m.contains("connection reset") || m.contains("reset by peer") || m.contains("forcibly closed")) {
+            return Outcome.RESET;
+        }
+        if (t instanceof SocketTimeoutException || m.contains("read timed out")) {
+            return Outcome.TIMEOUT;
+        }
+        if (m.contains("received fatal alert")) {
+            return Outcome.ALERT;
+        }
+        if (t instanceof EOFException || m.contains("remote host terminated") || m.contains("closed by peer")
+                || m.contains("connection has been closed") || m.contains("did not return a response")
+                || m.contains("incomplete response") || m.contains("broken pipe")) {
+            return Outcome.CLOSE;
+        }
+        if (m.contains("pkix") || m.contains("algorithm constraints") || m.contains("no appropriate protocol")
+                || m.contains("not accepted by client preferences") || m.contains("no subject alternative")
+                || m.contains("no name matching") || m.contains("certificate expired")
+                || m.contains("no negotiable cipher") || m.contains("no appropriate cipher")
+                || m.contains("unable to find valid certification path") || m.contains("not supported by client")
+                || m.contains("certificate_unknown") || m.contains("does not conform")) {
+            return Outcome.CLIENT_REJECTED;
+        }
+        if (t instanceof SocketException) {
+            return Outcome.CLOSE;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,132 @@
+package io.tlscompat.agent.record;
+
+import io.tlscompat.agent.bootstrap.HookSink;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The hook sink: follows each handshake on its own thread from {@code startHandshake} entry to exit, notes the
+ * furthest handshake message seen, and hands one {@link HandshakeRecord} to the {@link RecordSink}. It only reads
+ * public {@link SSLSocket} state and copies a few references: no I/O, no locks beyond the sink's queue, nothing that
+ * could change the handshake.
+ */
+public final class HandshakeTracker implements HookSink {
+    private static final int TLS_SERVER_HELLO = 2;
+    private static final int TLS_CERTIFICATE = 11;
+
+    private final ThreadLocal<InFlightHandshake> current = new ThreadLocal<InFlightHandshake>();
+    private final ThreadLocal<JdbcContext> jdbc = new ThreadLocal<JdbcContext>();
+    private final RecordSink sink;
+    private final JdbcContextReader jdbcReader;
+
+    public HandshakeTracker(RecordSink sink, JdbcContextReader jdbcReader) {
+        this.sink = sink;
+        this.jdbcReader = jdbcReader;
+    }
+
+    @Override
+    public void handshakeEnter(Object socket, String peerHost, int peerPort) {
+        boolean client = !(socket instanceof SSLSocket) || ((SSLSocket) socket).getUseClientMode();
+        current.set(new InFlightHandshake(socket, peerHost, peerPort, client, jdbc.get(), current.get()));
+    }
+
+    @Override
+    public void handshakeExit(Object socket) {
+        InFlightHandshake h = pop(socket);
+        // A call that exchanged no handshake message was a no-op on an already negotiated socket: not a handshake.
+        if (h == null || !h.clientMode || h.phase == null) {
+            return;
+        }
+        String protocol = null;
+        String suite = null;
+        Object cert = h.certificateDer;
+        if (socket instanceof SSLSocket) {
+            // Negotiated now, so getSession() returns at once without starting anything.
+            SSLSession session = ((SSLSocket) socket).getSession();
+            protocol = session.getProtocol();
+            suite = session.getCipherSuite();
+            try {
+                Certificate[] chain = session.getPeerCertificates();
+                if (chain.length > 0 && chain[0] instanceof X509Certificate) {
+                    cert = chain[0];
+                }
+            } catch (Exception noPeerCertificates) {
+                // anonymous or PSK: keep what the Certificate message had, if anything
+            }
+        }
+        sink.accept(build(h, Outcome.OK, Phase.FINISHED, protocol, suite, cert, null));
+    }
+
+    @Override
+    public void handshakeFailed(Object socket, Throwable failure) {
+        InFlightHandshake h = pop(socket);
+        if (h == null || !h.clientMode) {
+            return;
+        }
+        Outcome outcome = FailureClassifier.classify(failure);
+        String chosen = h.serverHelloSuite < 0 ? null : SuiteNames.name(h.serverHelloSuite);
+        sink.accept(build(h, outcome, h.phase, null, chosen, h.certificateDer, failure));
+    }
+
+    @Override
+    public void messageSent(int type) {
+        InFlightHandshake h = current.get();
+        if (h != null) {
+            h.phase = Phase.later(h.phase, Phase.forSent(type));
+        }
+    }
+
+    @Override
+    public void messageReceived(int type, Object body) {
+        InFlightHandshake h = current.get();
+        if (h != null && h.clientMode) {
+            h.phase = Phase.later(h.phase, Phase.forReceived(type));
+            if (type == TLS_SERVER_HELLO && h.serverHelloSuite < 0) {
+                h.serverHelloSuite = ServerHelloReader.cipherSuite(body);
+            }
+            if (type == TLS_CERTIFICATE && h.certificateDer == null) {
+                // Copied now because a certificate the client rejects never reaches the session.
+                h.certificateDer = CertificateMessageReader.leafDer(body);
+            }
+        }
+    }
+
+    @Override
+    public void jdbcEnter(Object tdsChannel, String host, int port, boolean tds8) {
+        jdbc.set(jdbcReader.read(tdsChannel, tds8));
+    }
+
+    @Override
+    public void jdbcExit() {
+        jdbc.remove();
+    }
+
+    private InFlightHandshake pop(Object socket) {
+        InFlightHandshake h = current.get();
+        if (h == null) {
+            return null;
+        }
+        if (h.outer == null) {
+            current.remove();
+        } else {
+            current.set(h.outer);
+        }
+        return h.socket == socket ? h : null;
+    }
+
+    private static HandshakeRecord build(InFlightHandshake h, Outcome outcome, Phase phase, String protocol,
+            String suite, Object cert, Throwable failure) {
+        String[] protocols = null;
+        String[] suites = null;
+        if (h.socket instanceof SSLSocket) {
+            SSLSocket s = (SSLSocket) h.socket;
+            protocols = s.getEnabledProtocols();
+            suites = s.getEnabledCipherSuites();
+        }
+        long micros = (System.nanoTime() - h.startNanos) / 1000L;
+        return new HandshakeRecord(h.startMillis, Thread.currentThread().getName(), h.peerHost, h.peerPort, outcome,
+                phase, protocol, suite, protocols, suites, cert, micros, failure, h.jdbc);
+    }
+}

@@ -1,0 +1,90 @@
+package io.tlscompat.agent.record;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Properties;
+import java.util.WeakHashMap;
+
+/**
+ * Reads the connection behind an mssql-jdbc {@code TDSChannel} by reflection: {@code con} (all versions 6.4 to
+ * 13.x), its {@code clientConnectionId}, {@code serverMajorVersion} (set by PRELOGIN before TLS starts) and the
+ * {@code encrypt}/{@code trustServerCertificate} entries of {@code activeConnectionProperties}. Only those two
+ * property keys are read: the same map holds the password. Anything missing becomes null, never an exception.
+ */
+public final class JdbcContextReader {
+    static final String DRIVER = "mssql-jdbc";
+    private final Map<Class<?>, String> versions = new WeakHashMap<Class<?>, String>();
+
+    public JdbcContext read(Object tdsChannel, boolean tds8) {
+        if (tdsChannel == null) {
+            return null;
+        }
+        Object con = field(tdsChannel, "con");
+        String id = null;
+        String encrypt = null;
+        String trust = null;
+        Integer serverMajor = null;
+        if (con != null) {
+            Object uuid = field(con, "clientConnectionId");
+            id = uuid == null ? null : uuid.toString();
+            Object props = field(con, "activeConnectionProperties");
+            if (props instanceof Properties) {
+                encrypt = ((Properties) props).getProperty("encrypt");
+                trust = ((Properties) props).getProperty("trustServerCertificate");
+            }
+            Object major = field(con, "serverMajorVersion");
+            serverMajor = major instanceof Integer && ((Integer) major) > 0 ? (Integer) major : null;
+        }
+        return new JdbcContext(DRIVER, driverVersion(tdsChannel.getClass()), id, encrypt, trust, tds8, serverMajor);
+    }
+
+    private String driverVersion(Class<?> channelClass) {
+        synchronized (versions) {
+            String v = versions.get(channelClass);
+            if (v == null) {
+                v = readVersion(channelClass);
+                versions.put(channelClass, v);
+            }
+            return v;
+        }
+    }
+
+    /** SQLJdbcVersion has major/minor/patch/build (6.x–12.x) or MAJOR/MINOR/PATCH/BUILD (13.x). */
+    private static String readVersion(Class<?> channelClass) {
+        try {
+            Class<?> c = Class.forName("com.microsoft.sqlserver.jdbc.SQLJdbcVersion", false,
+                    channelClass.getClassLoader());
+            return intField(c, "major") + "." + intField(c, "minor") + "." + intField(c, "patch") + "."
+                    + intField(c, "build");
+        } catch (Throwable t) {
+            Package p = channelClass.getPackage();
+            return p == null ? null : p.getImplementationVersion();
+        }
+    }
+
+    private static int intField(Class<?> c, String name) throws Exception {
+        Field f;
+        try {
+            f = c.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            f = c.getDeclaredField(name.toUpperCase(java.util.Locale.ROOT));
+        }
+        f.setAccessible(true);
+        return f.getInt(null);
+    }
+
+    private static Object field(Object target, String name) {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(target);
+            } catch (NoSuchFieldException e) {
+                // try the superclass
+            } catch (Throwable t) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package io.tlscompat.agent.record;
+
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.DSAKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.io.ByteArrayInputStream;
+import java.text.SimpleDateFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/** The server's leaf certificate as a record shows it: subject, signature algorithm, key, not-after. No key bytes. */
+public final class PeerCertificate {
+    private final String subject;
+    private final String signatureAlgorithm;
+    private final String keyAlgorithm;
+    private final int keySize;
+    private final String notAfter;
+
+    public PeerCertificate(String subject, String signatureAlgorithm, String keyAlgorithm, int keySize,
+            String notAfter) {
+        this.subject = subject;
+        this.signatureAlgorithm = signatureAlgorithm;
+        this.keyAlgorithm = keyAlgorithm;
+        this.keySize = keySize;
+        this.notAfter = notAfter;
+    }
+
+    /** Summarises a parsed certificate. */
+    public static PeerCertificate of(X509Certificate cert) {
+        SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+        iso.setTimeZone(TimeZone.getTimeZone("UTC"));
+        PublicKey key = cert.getPublicKey();
+        return new PeerCertificate(cert.getSubjectX500Principal().getName(), cert.getSigAlgName(),
+                key.getAlgorithm(), keySize(key), iso.format(cert.getNotAfter()));
+    }
+
+    /** Parses DER bytes captured from the Certificate message; null when they do not parse. */
+    public static PeerCertificate fromDer(byte[] der) {
+        if (der == null) {
+            return null;
+        }
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            return of((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static int keySize(PublicKey key) {
+        if (key instanceof RSAKey) {
+            return ((RSAKey) key).getModulus().bitLength();
+        }
+        if (key instanceof ECKey) {
+            return ((ECKey) key).getParams().getOrder().bitLength();
+        }
+        if (key instanceof DSAKey) {
+            return ((DSAKey) key).getParams().getP().bitLength();
+        }
+        return 0;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    public int keySize() {
+        return keySize;
+    }
+
+    public String notAfter() {
+        return notAfter;
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<String, Object>();
+        m.put("subject", subject);
+        m.put("signatureAlgorithm", signatureAlgorithm);
+        m.put("keyAlgorithm", keyAlgorithm);
+        m.put("keySize", keySize);
+        m.put("notAfter", notAfter);
+        return m;
+    }
+}
