@@ -1,0 +1,214 @@
+package io.tlscompat.core.client;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One SQL Server target as a JDBC URL says it: driver flavour, host, port, instance and the TLS-relevant properties
+ * (keys lower-cased). Passwords never enter this object: {@link #parse} drops every property whose name contains
+ * "password" and {@link #redactedUrl()} is the only form that is ever printed.
+ */
+public final class JdbcTarget {
+    /** The URL forms accepted, for error messages. */
+    public static final String VALID_FORMS = "jdbc:sqlserver://host[\\instance][:port][;property=value...]"
+            + " or jdbc:jtds:sqlserver://host[:port][/database][;property=value...]";
+    /** Message for a URL that is not a SQL Server JDBC URL: redacted URL, valid forms. */
+    public static final String MSG_NOT_SQLSERVER = "'%s' is not a SQL Server JDBC URL; expected %s";
+    /** Message for a bad port. */
+    public static final String MSG_BAD_PORT = "'%s' has port '%s'; expected a number from 1 to 65535";
+    /** Message for a missing host. */
+    public static final String MSG_NO_HOST = "'%s' names no server; expected %s";
+
+    /** Default SQL Server port. */
+    public static final int DEFAULT_PORT = 1433;
+
+    private static final Pattern SECRET = Pattern.compile("(?i)((?:[a-z]*password|pwd)\\s*=)[^;]*");
+
+    private final String flavour;
+    private final String host;
+    private final int port;
+    private final boolean portGiven;
+    private final String instance;
+    private final Map<String, String> properties;
+    private final String redactedUrl;
+    private final String origin;
+
+    private JdbcTarget(String flavour, String host, int port, boolean portGiven, String instance,
+            Map<String, String> properties, String redactedUrl, String origin) {
+        this.flavour = flavour;
+        this.host = host;
+        this.port = port;
+        this.portGiven = portGiven;
+        this.instance = instance;
+        this.properties = Collections.unmodifiableMap(properties);
+        this.redactedUrl = redactedUrl;
+        this.origin = origin;
+    }
+
+    /** Replaces password values with {@code ***}. */
+    public static String redact(String url) {
+        return url == null ? null : SECRET.matcher(url).replaceAll("$1***");
+    }
+
+    /**
+     * Parses a mssql-jdbc or jTDS URL.
+     *
+     * @param origin where the URL was found, e.g. "pom.xml &lt;targets&gt;" or "src/main/resources/application.yml"
+     * @throws JdbcUrlException with a one-line reason
+     */
+    public static JdbcTarget parse(String url, String origin) {
+        String redacted = redact(url == null ? "" : url.trim());
+        String u = url == null ? "" : url.trim();
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:sqlserver://")) {
+            return parseMssql(u.substring("jdbc:sqlserver://".length()), redacted, origin);
+        }
+        if (lower.startsWith("jdbc:jtds:sqlserver://")) {
+            return parseJtds(u.substring("jdbc:jtds:sqlserver://".length()), redacted, origin);
+        }
+        throw new JdbcUrlException(String.format(MSG_NOT_SQLSERVER, redacted, VALID_FORMS));
+    }
+
+    private static JdbcTarget parseMssql(String rest, String redacted, String origin) {
+        String[] parts = rest.split(";");
+        Map<String, String> props = properties(parts, 1);
+        String server = parts[0].trim();
+        if (server.isEmpty()) {
+            server = props.containsKey("servername") ? props.get("servername") : "";
+        }
+        String portText = null;
+        int colon = server.lastIndexOf(':');
+        if (colon >= 0 && !server.startsWith("[")) {
+            portText = server.substring(colon + 1);
+            server = server.substring(0, colon);
+        }
+        String instance = props.get("instancename");
+        int backslash = server.indexOf('\\');
+        if (backslash >= 0) {
+            instance = server.substring(backslash + 1);
+            server = server.substring(0, backslash);
+        }
+        if (portText == null && props.containsKey("portnumber")) {
+            portText = props.get("portnumber");
+        }
+        if (server.isEmpty()) {
+            throw new JdbcUrlException(String.format(MSG_NO_HOST, redacted, VALID_FORMS));
+        }
+        int port = port(portText, redacted);
+        return new JdbcTarget("mssql-jdbc", server, port, portText != null, instance, props, redacted, origin);
+    }
+
+    private static JdbcTarget parseJtds(String rest, String redacted, String origin) {
+        String[] parts = rest.split(";");
+        Map<String, String> props = properties(parts, 1);
+        String server = parts[0].trim();
+        int slash = server.indexOf('/');
+        if (slash >= 0) {
+            server = server.substring(0, slash);
+        }
+        String portText = null;
+        int colon = server.lastIndexOf(':');
+        if (colon >= 0) {
+            portText = server.substring(colon + 1);
+            server = server.substring(0, colon);
+        }
+        if (server.isEmpty()) {
+            throw new JdbcUrlException(String.format(MSG_NO_HOST, redacted, VALID_FORMS));
+        }
+        return new JdbcTarget("jtds", server, port(portText, redacted), portText != null, props.get("instance"),
+                props, redacted, origin);
+    }
+
+    private static Map<String, String> properties(String[] parts, int from) {
+        Map<String, String> props = new LinkedHashMap<>();
+        for (int i = from; i < parts.length; i++) {
+            String p = parts[i].trim();
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            if (key.contains("password") || key.equals("pwd")) {
+                continue; // never keep secrets
+            }
+            String value = p.substring(eq + 1).trim();
+            if (value.startsWith("{") && value.endsWith("}")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            props.put(key, value);
+        }
+        return props;
+    }
+
+    private static int port(String text, String redacted) {
+        if (text == null || text.isEmpty()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int p = Integer.parseInt(text.trim());
+            if (p >= 1 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new JdbcUrlException(String.format(MSG_BAD_PORT, redacted, text));
+    }
+
+    /** {@code mssql-jdbc} or {@code jtds}: which URL syntax (and property names) this is. */
+    public String flavour() {
+        return flavour;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** False when the port is the 1433 default (with an instance name the real port may differ). */
+    public boolean portGiven() {
+        return portGiven;
+    }
+
+    /** Named instance, or null. */
+    public String instance() {
+        return instance;
+    }
+
+    /** A property by lower-case name, or null. */
+    public String property(String name) {
+        return properties.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Password-free properties. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** The URL with passwords replaced by ***. */
+    public String redactedUrl() {
+        return redactedUrl;
+    }
+
+    /** Where the URL came from. */
+    public String origin() {
+        return origin;
+    }
+
+    /** "host:port", the report's target key. */
+    public String address() {
+        return host + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return redactedUrl;
+    }
+}

@@ -1,0 +1,101 @@
+package io.tlscompat.core.eval;
+
+/**
+ * Every user-facing finding message and fix, as format strings, so tests and the ITs assert the exact words.
+ * Messages state what was detected on both sides; fixes say which side to change and how.
+ */
+public final class FindingTexts {
+    private FindingTexts() {
+    }
+
+    public static final String PROTOCOL_MISMATCH = "no common TLS version over %s: the client offers [%s], the server"
+            + " accepts [%s]";
+    public static final String FIX_PROTOCOL_SERVER_OLD = "Server side: install a SQL Server build with TLS 1.2 support"
+            + " (KB3135244) and enable TLS 1.2 in Schannel. Stopgap on the client (weakens it): remove %s from"
+            + " jdk.tls.disabledAlgorithms in the target JDK's conf/security/java.security.";
+    public static final String FIX_PROTOCOL_CLIENT_OLD = "Client side: run on JDK 8 or later, or enable TLS 1.2 in"
+            + " this client (JDK 7u95+: -Djdk.tls.client.protocols=TLSv1.2; mssql-jdbc 6.4+: sslProtocol=TLSv1.2);"
+            + " or re-enable %s on the server.";
+    public static final String FIX_PROTOCOL_WINDOWS = "Enable a common version on %s (SCHANNEL\\Protocols\\<version>"
+            + "\\Client Enabled=1) or on the server (KB3135244).";
+    public static final String FIX_PROTOCOL_NO_TDS8 = "The server does not accept TDS 8 (strict): use encrypt=true"
+            + " (TDS 7.x), or move the server to SQL Server 2022+ with a certificate for strict encryption.";
+
+    public static final String CIPHER_MISMATCH = "no common cipher suite for %s: the server accepts [%s], none of"
+            + " the %d suites the client offers";
+    public static final String FIX_CIPHER_TLS_RSA = "Server side: enable ECDHE suites such as"
+            + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (SSL Cipher Suite Order policy, Enable-TlsCipherSuite or IIS"
+            + " Crypto). Stopgap on the client (weakens it): remove TLS_RSA_* from jdk.tls.disabledAlgorithms of the"
+            + " target JDK.";
+    public static final String FIX_CIPHER_GENERIC = "Server side: enable at least one suite this client offers, e.g."
+            + " %s (SSL Cipher Suite Order policy, Enable-TlsCipherSuite or IIS Crypto); or client side: run on a JDK"
+            + " that enables one of the server's suites.";
+
+    public static final String WEAK_SIGNATURE_JAVA = "the server certificate is signed with %s, which this JDK"
+            + " refuses (jdk.certpath.disabledAlgorithms / jdk.tls.disabledAlgorithms)";
+    public static final String WEAK_SIGNATURE_WINDOWS = "the server certificate is signed with %s, which Windows"
+            + " Schannel clients (%s) refuse for TLS 1.2";
+    public static final String WEAK_SIGNATURE_WINDOWS_PEERS = "the server certificate is signed with %s: Java accepts"
+            + " it, but Windows Schannel TLS 1.2 clients of this server refuse it (declare <clientProfiles> to check"
+            + " them)";
+    public static final String FIX_WEAK_SIGNATURE = "Server side: give SQL Server a certificate signed with SHA-256"
+            + " (SQL Server Configuration Manager > Protocols > Certificate; if SQL Server picked a weak certificate by"
+            + " itself, remove its Server Authentication purpose) and restart the service.";
+
+    public static final String DHE_RISK = "%s would be negotiated: Windows peers without the KB4557473 fix fail"
+            + " intermittently with DHE ('forcibly closed', 'SQL Server returned an incomplete response')";
+    public static final String FIX_DHE_RISK = "Server side: disable the TLS_DHE_* suites (Disable-TlsCipherSuite or"
+            + " IIS Crypto) so ECDHE is chosen, or patch both ends (KB4557473; Windows Server 2012 R2 and older have no"
+            + " fix). Client side: add DHE to jdk.tls.disabledAlgorithms of the target JDK.";
+
+    public static final String DH_TOO_SMALL = "the server's DHE group has %d bits; this client accepts %d to %d bits";
+    public static final String FIX_DH_TOO_SMALL = "Server side: use a DHE group of 2048 bits (SCHANNEL\\"
+            + "KeyExchangeAlgorithms\\Diffie-Hellman ServerMinKeyBitLength) or disable TLS_DHE_* so ECDHE is chosen.";
+    public static final String FIX_DH_TOO_LARGE = "Client side: run on JDK 8 or later (JDK 7 computes DH up to 1024"
+            + " bits: 'Could not generate DH keypair'); or disable TLS_DHE_* on the server so ECDHE is chosen.";
+
+    public static final String UNTRUSTED = "the server certificate (%s) is self-signed and no trust store is"
+            + " configured; the driver validates it (%s) and will fail with 'PKIX path building failed'";
+    public static final String FIX_UNTRUSTED = "Client side: import the server certificate into a trust store and add"
+            + " trustStore=<path>;trustStorePassword=<...> to the URL (with encrypt=strict: serverCertificate=<path>);"
+            + " trustServerCertificate=true only for development. Server side: install a certificate from a CA the"
+            + " clients trust.";
+
+    public static final String HOSTNAME_MISMATCH = "the server certificate names [%s] but the driver checks '%s'";
+    public static final String FIX_HOSTNAME_MISMATCH = "Connect with a name the certificate carries, or add"
+            + " hostNameInCertificate=<name in the certificate> to the URL; or reissue the certificate with '%s' as a"
+            + " subject alternative name.";
+
+    public static final String EXPIRED = "the server certificate is valid from %s to %s, not at %s; the driver"
+            + " validates it (%s)";
+    public static final String FIX_EXPIRED = "Server side: renew the certificate (SQL Server Configuration Manager >"
+            + " Protocols > Certificate) and restart the service.";
+
+    public static final String ENCRYPTION_NOT_SUPPORTED = "the client requires encryption (%s) but the server's PRELOGIN"
+            + " answers ENCRYPT_NOT_SUP";
+    public static final String FIX_ENCRYPTION_NOT_SUPPORTED = "Server side: give SQL Server a certificate and enable"
+            + " encryption (Configuration Manager > Protocols > Force Encryption). Client side, only if an unencrypted"
+            + " session is acceptable: encrypt=false (mssql-jdbc) or ssl=request (jTDS).";
+
+    public static final String STRICT_REQUIRED = "the server accepts only TDS 8 (strict) connections and this client"
+            + " speaks TDS 7.x";
+    public static final String FIX_STRICT_CAPABLE = "Client side: add encrypt=strict to the URL (this mssql-jdbc"
+            + " supports TDS 8).";
+    public static final String FIX_STRICT_UPGRADE = "Client side: upgrade to mssql-jdbc 11.2.0 or later and add"
+            + " encrypt=strict to the URL; or server side: turn off Force Strict Encryption.";
+
+    public static final String TLS13_OVER_TDS7 = "the client and the server would negotiate TLSv1.3 inside TDS 7.x"
+            + " framing, which Microsoft says usually fails (mssql-jdbc issue #1524)";
+    public static final String FIX_TLS13_OVER_TDS7 = "Client side: add sslProtocol=TLSv1.2 to the URL, or use"
+            + " encrypt=strict (TDS 8, mssql-jdbc 11.2+); server side: disable TLS 1.3 for TDS 7.x clients.";
+
+    public static final String LEGACY_PROTOCOL = "the handshake works but negotiates %s, below TLS 1.2";
+    public static final String FIX_LEGACY_PROTOCOL = "Server side: install a SQL Server build with TLS 1.2 support"
+            + " (KB3135244) and enable TLS 1.2 in Schannel; JDK 8u291, 11.0.11 and 16+ disable TLS 1.0/1.1 and the"
+            + " next JDK update will break this connection.";
+
+    public static final String UNREACHABLE = "cannot probe %s: %s";
+    public static final String FIX_UNREACHABLE = "Check the host, port and firewall (named instances: give the port,"
+            + " SQL Server Browser is not used); or evaluate offline with -Dtls-compat.serverProfile=<file written by"
+            + " 'probe --json'>.";
+}
