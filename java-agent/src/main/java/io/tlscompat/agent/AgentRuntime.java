@@ -96,8 +96,6 @@ public final class AgentRuntime {
         if (options.stderr()) {
             consumers.add(new StderrReporter(err));
         }
-        Extras.addOptional(options, stats, consumers, err);
-
         RecordDiagnoser recordDiagnoser = new RecordDiagnoser(RecordDiagnoser.currentJdkDisablesLegacyTls());
         RecordPipeline pipeline = new RecordPipeline(options.queue(), null, consumers);
         ProbeScheduler probes = null;
@@ -107,7 +105,10 @@ public final class AgentRuntime {
                 probes = new ProbeScheduler(prober, options.probeIntervalSeconds() * 1000L, pipeline);
             }
         }
-        pipeline.diagnostician(new Diagnostician(recordDiagnoser, probes));
+        Diagnostician diagnostician = new Diagnostician(recordDiagnoser, probes);
+        pipeline.diagnostician(diagnostician);
+        String extras = Extras.addOptional(options, stats, pipeline, diagnostician, consumers);
+        destination = destination + extras;
         final AgentRuntime runtime = new AgentRuntime(options, pipeline, stats, probes);
         running = runtime;
         pipeline.start();
@@ -130,12 +131,12 @@ public final class AgentRuntime {
         });
         inst.addTransformer(transformer, true);
         retransformLoaded(inst, err);
-        if (!transformer.hookedClasses().contains(HookTargets.SSL_SOCKET_IMPL)) {
-            // SSLSocketImpl not loaded yet (normal for -javaagent): load it now so a failure is reported at startup.
+        // Not loaded yet (normal for -javaagent): load them now so a failure is reported at startup, not later.
+        for (String name : HookTargets.JDK_CLASSES) {
             try {
-                Class.forName("sun.security.ssl.SSLSocketImpl", false, null);
+                Class.forName(name, false, null);
             } catch (Throwable t) {
-                failures.add("sun/security/ssl/SSLSocketImpl: " + t);
+                failures.add(name + ": " + t);
             }
         }
         if (!transformer.hookedClasses().contains(HookTargets.SSL_SOCKET_IMPL)) {

@@ -35,7 +35,7 @@ public final class DheCounters {
     };
 
     /** Counts the record; returns a diagnosis when it is a DHE failure after the key exchange. */
-    public Diagnosis observe(HandshakeRecord r) {
+    public synchronized Diagnosis observe(HandshakeRecord r) {
         if (!isDhe(r.cipherSuite())) {
             return null;
         }
@@ -65,7 +65,7 @@ public final class DheCounters {
     }
 
     /** Failure rate for a server as a fraction, or -1 when no DHE handshake was seen (for JMX). */
-    public double failureRate(String server) {
+    public synchronized double failureRate(String server) {
         Count c = counts.get(server);
         if (c == null || c.ok + c.failedAfterKeyExchange == 0) {
             return -1;

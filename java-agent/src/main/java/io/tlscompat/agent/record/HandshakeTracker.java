@@ -26,9 +26,15 @@ public final class HandshakeTracker implements HookSink {
         this.jdbcReader = jdbcReader;
     }
 
+    /** Threads of the agent itself (background probe) are not the application's: their handshakes are skipped. */
+    static final String OWN_THREAD_PREFIX = "tls-compat-";
+
     @Override
     public void handshakeEnter(Object socket, String peerHost, int peerPort) {
         boolean client = !(socket instanceof SSLSocket) || ((SSLSocket) socket).getUseClientMode();
+        if (client && Thread.currentThread().getName().startsWith(OWN_THREAD_PREFIX)) {
+            client = false;
+        }
         current.set(new InFlightHandshake(socket, peerHost, peerPort, client, jdbc.get(), current.get()));
     }
 

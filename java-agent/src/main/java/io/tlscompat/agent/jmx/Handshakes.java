@@ -1,0 +1,94 @@
+package io.tlscompat.agent.jmx;
+
+import io.tlscompat.agent.output.HandshakeStats;
+import io.tlscompat.agent.output.RecordPipeline;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/** The MBean behind {@code tlscompat:type=Handshakes}: reads {@link HandshakeStats} snapshots, never blocks TLS. */
+public final class Handshakes implements HandshakesMXBean {
+    /** The registered name. */
+    public static final String OBJECT_NAME = "tlscompat:type=Handshakes";
+
+    /** Supplies the DHE failure rate per server (the counters live with the diagnosis). */
+    public interface DheRates {
+        double failureRate(String server);
+    }
+
+    private final HandshakeStats stats;
+    private final RecordPipeline pipeline;
+    private final DheRates dhe;
+
+    public Handshakes(HandshakeStats stats, RecordPipeline pipeline, DheRates dhe) {
+        this.stats = stats;
+        this.pipeline = pipeline;
+        this.dhe = dhe;
+    }
+
+    /** Registers on the platform MBean server; false when the name is taken or JMX is unavailable. */
+    public boolean register() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(OBJECT_NAME);
+            if (server.isRegistered(name)) {
+                return false;
+            }
+            server.registerMBean(this, name);
+            return true;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    @Override
+    public long getAttempts() {
+        return stats.total();
+    }
+
+    @Override
+    public long getOk() {
+        return stats.total() - stats.failed();
+    }
+
+    @Override
+    public long getFailures() {
+        return stats.failed();
+    }
+
+    @Override
+    public long getResets() {
+        long n = 0;
+        for (Map<String, Object> s : stats.servers()) {
+            n += (Long) s.get("resets");
+        }
+        return n;
+    }
+
+    @Override
+    public long getDroppedRecords() {
+        return pipeline == null ? 0 : pipeline.dropped();
+    }
+
+    @Override
+    public Map<String, Long> getByDiagnosis() {
+        return stats.byDiagnosis();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ServerHandshakes> getServers() {
+        List<ServerHandshakes> list = new ArrayList<ServerHandshakes>();
+        for (Map<String, Object> s : stats.servers()) {
+            String server = (String) s.get("server");
+            list.add(new ServerHandshakes(server, (Long) s.get("attempts"), (Long) s.get("ok"),
+                    (Long) s.get("resets"), (Long) s.get("failures"), (Map<String, Long>) s.get("byDiagnosis"),
+                    (String) s.get("lastProtocol"), (String) s.get("lastCipherSuite"),
+                    dhe == null ? -1 : dhe.failureRate(server)));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,25 @@
+package io.tlscompat.agent.jmx;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JMX view ({@code tlscompat:type=Handshakes}): totals plus one entry per server, so jconsole and JMX
+ * exporters pick the counters up without new infrastructure.
+ */
+public interface HandshakesMXBean {
+    long getAttempts();
+
+    long getOk();
+
+    long getFailures();
+
+    long getResets();
+
+    /** Records dropped because the writer could not keep up (the queue was full). */
+    long getDroppedRecords();
+
+    Map<String, Long> getByDiagnosis();
+
+    List<ServerHandshakes> getServers();
+}
