@@ -18,6 +18,9 @@ public final class Main {
     static {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("probe", new ProbeCommand());
+        commands.put("attach", new AttachCommand());
+        commands.put("list", new ListCommand());
+        commands.put("report", new ReportCommand());
         COMMANDS = Collections.unmodifiableMap(commands);
     }
 
