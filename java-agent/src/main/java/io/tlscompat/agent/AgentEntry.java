@@ -55,7 +55,7 @@ public final class AgentEntry {
     }
 
     /** Finds the jar this class came from via its own resource URL (works for -javaagent and attach). */
-    static File ownJar() throws Exception {
+    public static File ownJar() throws Exception {
         URL url = AgentEntry.class.getResource("AgentEntry.class");
         if (url == null || !"jar".equals(url.getProtocol())) {
             throw new IllegalStateException("AgentEntry is not loaded from a jar (" + url + ")");
