@@ -1,0 +1,47 @@
+package io.tlscompat.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class JdbcTargetTest {
+    @Test
+    void mssqlJdbcUrlWithPropertiesAndInstance() {
+        JdbcTarget t = JdbcTarget.parse("jdbc:sqlserver://db1\\SALES:14330;encrypt=strict;"
+                + "hostNameInCertificate=db1.corp;trustStore=/etc/ts.jks;password=s3cret", "pom.xml");
+        assertThat(t.host()).isEqualTo("db1");
+        assertThat(t.instance()).isEqualTo("SALES");
+        assertThat(t.port()).isEqualTo(14330);
+        assertThat(t.property("encrypt")).isEqualTo("strict");
+        assertThat(t.property("hostNameInCertificate")).isEqualTo("db1.corp");
+        assertThat(t.properties()).doesNotContainKey("password");
+        assertThat(t.redactedUrl()).doesNotContain("s3cret").endsWith("password=***");
+    }
+
+    @Test
+    void serverNameAndPortNumberProperties() {
+        JdbcTarget t = JdbcTarget.parse("jdbc:sqlserver://;serverName=db2;portNumber=1500", "x");
+        assertThat(t.address()).isEqualTo("db2:1500");
+        assertThat(JdbcTarget.parse("jdbc:sqlserver://db3", "x").port()).isEqualTo(1433);
+    }
+
+    @Test
+    void jtdsUrl() {
+        JdbcTarget t = JdbcTarget.parse("jdbc:jtds:sqlserver://db4:1444/app;ssl=require;PASSWORD=x", "x");
+        assertThat(t.flavour()).isEqualTo("jtds");
+        assertThat(t.address()).isEqualTo("db4:1444");
+        assertThat(t.property("ssl")).isEqualTo("require");
+        assertThat(t.redactedUrl()).doesNotContain("=x");
+    }
+
+    @Test
+    void badUrlsFailWithOneLineNamingTheRedactedUrlAndTheValidForm() {
+        assertThatThrownBy(() -> JdbcTarget.parse("jdbc:mysql://db;password=hunter2", "x"))
+                .isInstanceOf(JdbcUrlException.class)
+                .hasMessage("'jdbc:mysql://db;password=***' is not a SQL Server JDBC URL; expected "
+                        + JdbcTarget.VALID_FORMS);
+        assertThatThrownBy(() -> JdbcTarget.parse("jdbc:sqlserver://db:99999", "x"))
+                .hasMessage("'jdbc:sqlserver://db:99999' has port '99999'; expected a number from 1 to 65535");
+    }
+}
