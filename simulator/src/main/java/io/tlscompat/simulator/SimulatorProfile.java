@@ -1,0 +1,415 @@
+package io.tlscompat.simulator;
+
+import io.tlscompat.core.tds.EncryptionLevel;
+import io.tlscompat.core.tds.SqlServerVersion;
+import io.tlscompat.core.tls.CipherSuite;
+import io.tlscompat.core.tls.CipherSuites;
+import io.tlscompat.core.tls.TlsVersion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that makes the simulator look like one SQL Server: product version, PRELOGIN encryption answer,
+ * TLS versions and suites of the TDS 7.x path and of the TDS 8 (strict) path, the certificate, how rejections
+ * look, and the Windows bugs it reproduces. Immutable; {@link #toBuilder()} overrides any knob.
+ */
+public final class SimulatorProfile {
+    private final String name;
+    private final String description;
+    private final SqlServerVersion productVersion;
+    private final EncryptionLevel encryption;
+    private final List<TlsVersion> protocols;
+    private final List<CipherSuite> cipherSuites;
+    private final boolean serverOrder;
+    private final boolean strict;
+    private final List<TlsVersion> strictProtocols;
+    private final boolean forceStrict;
+    private final CertificateSignature certSignature;
+    private final int keySize;
+    private final String certSubjectCn;
+    private final List<String> certSans;
+    private final Instant certNotBefore;
+    private final Instant certNotAfter;
+    private final Rejection rejection;
+    private final DheBug dheBug;
+    private final boolean schannelRejectsWeakCertificate;
+    private final String relayHost;
+    private final int relayPort;
+    private final boolean relayResetOnBackendFailure;
+
+    private SimulatorProfile(Builder b) {
+        this.name = b.name;
+        this.description = b.description;
+        this.productVersion = b.productVersion;
+        this.encryption = b.encryption;
+        this.protocols = Collections.unmodifiableList(new ArrayList<>(b.protocols));
+        this.cipherSuites = Collections.unmodifiableList(new ArrayList<>(b.cipherSuites));
+        this.serverOrder = b.serverOrder;
+        this.strict = b.strict;
+        this.strictProtocols = Collections.unmodifiableList(new ArrayList<>(b.strictProtocols));
+        this.forceStrict = b.forceStrict;
+        this.certSignature = b.certSignature;
+        this.keySize = b.keySize;
+        this.certSubjectCn = b.certSubjectCn;
+        this.certSans = Collections.unmodifiableList(new ArrayList<>(b.certSans));
+        this.certNotBefore = b.certNotBefore;
+        this.certNotAfter = b.certNotAfter;
+        this.rejection = b.rejection;
+        this.dheBug = b.dheBug;
+        this.schannelRejectsWeakCertificate = b.schannelRejectsWeakCertificate;
+        this.relayHost = b.relayHost;
+        this.relayPort = b.relayPort;
+        this.relayResetOnBackendFailure = b.relayResetOnBackendFailure;
+    }
+
+    /** A builder with SQL Server 2019 on Windows Server 2019 defaults. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding every knob of this profile. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** One line on what this profile reproduces. */
+    public String description() {
+        return description;
+    }
+
+    /** The product version in the PRELOGIN VERSION option, e.g. 15.0.2000. */
+    public SqlServerVersion productVersion() {
+        return productVersion;
+    }
+
+    /**
+     * The server's encryption setting: OFF = encryption available, not forced (SQL Server's default; the
+     * client's request decides), ON/REQ = "Force Encryption", NOT_SUP = no certificate, no TLS at all.
+     */
+    public EncryptionLevel encryption() {
+        return encryption;
+    }
+
+    /** TLS versions of the TDS 7.x path (TLS inside PRELOGIN packets). */
+    public List<TlsVersion> protocols() {
+        return protocols;
+    }
+
+    /** Cipher suites in the server's preference order (TLS 1.3 suites are used on the strict path only). */
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    /** True when the server's suite order wins (Schannel's behaviour), false when the client's order wins. */
+    public boolean serverOrder() {
+        return serverOrder;
+    }
+
+    /** True when TDS 8 ("strict": TLS first, ALPN tds/8.0) is accepted. */
+    public boolean strict() {
+        return strict;
+    }
+
+    /** TLS versions of the TDS 8 path. */
+    public List<TlsVersion> strictProtocols() {
+        return strictProtocols;
+    }
+
+    /** True when only TDS 8 is accepted: a plain PRELOGIN is reset ("Force Strict Encryption"). */
+    public boolean forceStrict() {
+        return forceStrict;
+    }
+
+    public CertificateSignature certSignature() {
+        return certSignature;
+    }
+
+    /** RSA key size of the served certificate in bits. */
+    public int keySize() {
+        return keySize;
+    }
+
+    public String certSubjectCn() {
+        return certSubjectCn;
+    }
+
+    /** DNS subject alternative names of the certificate (empty: none, like SQL Server's self-signed one). */
+    public List<String> certSans() {
+        return certSans;
+    }
+
+    /** Start of validity, or null for "one day ago" at start-up. */
+    public Instant certNotBefore() {
+        return certNotBefore;
+    }
+
+    /** End of validity, or null for "in a year" at start-up. */
+    public Instant certNotAfter() {
+        return certNotAfter;
+    }
+
+    public Rejection rejection() {
+        return rejection;
+    }
+
+    public DheBug dheBug() {
+        return dheBug;
+    }
+
+    /**
+     * True when a TLS 1.2 handshake with an MD5/SHA-224/SHA-512-signed certificate is reset after the ClientHello,
+     * as Schannel does; false serves the weak certificate anyway.
+     */
+    public boolean schannelRejectsWeakCertificate() {
+        return schannelRejectsWeakCertificate;
+    }
+
+    /** True when the TLS handshake is relayed to an external TLS server. */
+    public boolean isRelay() {
+        return relayHost != null;
+    }
+
+    public String relayHost() {
+        return relayHost;
+    }
+
+    public int relayPort() {
+        return relayPort;
+    }
+
+    /** True when a backend alert or close during the relayed handshake becomes a reset, like Schannel. */
+    public boolean relayResetOnBackendFailure() {
+        return relayResetOnBackendFailure;
+    }
+
+    /** True when the served certificate is one Schannel would refuse to use for this TLS version. */
+    boolean refusesCertificateFor(TlsVersion version) {
+        return schannelRejectsWeakCertificate && version == TlsVersion.TLSv1_2
+                && certSignature.rejectedBySchannelOnTls12();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Builds {@link SimulatorProfile}s; every setter returns the builder. */
+    public static final class Builder {
+        private String name;
+        private String description = "";
+        private SqlServerVersion productVersion = SqlServerVersion.parse("15.0.2000");
+        private EncryptionLevel encryption = EncryptionLevel.OFF;
+        private List<TlsVersion> protocols = Arrays.asList(TlsVersion.TLSv1, TlsVersion.TLSv1_1, TlsVersion.TLSv1_2);
+        private List<CipherSuite> cipherSuites = WindowsCipherSuites.WINDOWS_2019;
+        private boolean serverOrder = true;
+        private boolean strict;
+        private List<TlsVersion> strictProtocols = Collections.emptyList();
+        private boolean forceStrict;
+        private CertificateSignature certSignature = CertificateSignature.SHA256;
+        private int keySize = 2048;
+        private String certSubjectCn = "SSL_Self_Signed_Fallback";
+        private List<String> certSans = Collections.emptyList();
+        private Instant certNotBefore;
+        private Instant certNotAfter;
+        private Rejection rejection = Rejection.RESET;
+        private DheBug dheBug = DheBug.NEVER;
+        private boolean schannelRejectsWeakCertificate = true;
+        private String relayHost;
+        private int relayPort;
+        private boolean relayResetOnBackendFailure;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        private Builder(SimulatorProfile p) {
+            this.name = p.name;
+            this.description = p.description;
+            this.productVersion = p.productVersion;
+            this.encryption = p.encryption;
+            this.protocols = p.protocols;
+            this.cipherSuites = p.cipherSuites;
+            this.serverOrder = p.serverOrder;
+            this.strict = p.strict;
+            this.strictProtocols = p.strictProtocols;
+            this.forceStrict = p.forceStrict;
+            this.certSignature = p.certSignature;
+            this.keySize = p.keySize;
+            this.certSubjectCn = p.certSubjectCn;
+            this.certSans = p.certSans;
+            this.certNotBefore = p.certNotBefore;
+            this.certNotAfter = p.certNotAfter;
+            this.rejection = p.rejection;
+            this.dheBug = p.dheBug;
+            this.schannelRejectsWeakCertificate = p.schannelRejectsWeakCertificate;
+            this.relayHost = p.relayHost;
+            this.relayPort = p.relayPort;
+            this.relayResetOnBackendFailure = p.relayResetOnBackendFailure;
+        }
+
+        public Builder name(String value) {
+            this.name = Objects.requireNonNull(value, "name");
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = Objects.requireNonNull(value, "description");
+            return this;
+        }
+
+        public Builder productVersion(String value) {
+            this.productVersion = SqlServerVersion.parse(value);
+            return this;
+        }
+
+        public Builder encryption(EncryptionLevel value) {
+            this.encryption = Objects.requireNonNull(value, "encryption");
+            return this;
+        }
+
+        public Builder protocols(TlsVersion... values) {
+            return protocols(Arrays.asList(values));
+        }
+
+        public Builder protocols(List<TlsVersion> values) {
+            this.protocols = new ArrayList<>(values);
+            return this;
+        }
+
+        public Builder cipherSuites(List<CipherSuite> values) {
+            this.cipherSuites = new ArrayList<>(values);
+            return this;
+        }
+
+        /**
+         * Cipher suites by IANA name, in preference order.
+         *
+         * @throws IllegalArgumentException naming the first unknown suite
+         */
+        public Builder cipherSuites(String... names) {
+            List<CipherSuite> list = new ArrayList<>();
+            for (String n : names) {
+                CipherSuite suite = CipherSuites.byName(n.trim());
+                if (suite == null) {
+                    throw new IllegalArgumentException("unknown cipher suite '" + n.trim()
+                            + "': use IANA names such as TLS_RSA_WITH_AES_128_GCM_SHA256");
+                }
+                list.add(suite);
+            }
+            this.cipherSuites = list;
+            return this;
+        }
+
+        public Builder serverOrder(boolean value) {
+            this.serverOrder = value;
+            return this;
+        }
+
+        /** Accept TDS 8 with these TLS versions (none: no TDS 8). */
+        public Builder strict(TlsVersion... versions) {
+            this.strictProtocols = Arrays.asList(versions);
+            this.strict = versions.length > 0;
+            return this;
+        }
+
+        public Builder forceStrict(boolean value) {
+            this.forceStrict = value;
+            return this;
+        }
+
+        public Builder certSignature(CertificateSignature value) {
+            this.certSignature = Objects.requireNonNull(value, "certSignature");
+            return this;
+        }
+
+        public Builder keySize(int bits) {
+            this.keySize = bits;
+            return this;
+        }
+
+        public Builder certSubjectCn(String value) {
+            this.certSubjectCn = Objects.requireNonNull(value, "certSubjectCn");
+            return this;
+        }
+
+        public Builder certSans(String... dnsNames) {
+            this.certSans = Arrays.asList(dnsNames);
+            return this;
+        }
+
+        /** Validity of the certificate; null for the defaults (yesterday, in a year). */
+        public Builder certValidity(Instant notBefore, Instant notAfter) {
+            this.certNotBefore = notBefore;
+            this.certNotAfter = notAfter;
+            return this;
+        }
+
+        /** A certificate that expired yesterday. */
+        public Builder expiredCertificate() {
+            Instant now = Instant.now();
+            return certValidity(now.minusSeconds(400L * 86400), now.minusSeconds(86400));
+        }
+
+        public Builder rejection(Rejection value) {
+            this.rejection = Objects.requireNonNull(value, "rejection");
+            return this;
+        }
+
+        public Builder dheBug(DheBug value) {
+            this.dheBug = Objects.requireNonNull(value, "dheBug");
+            return this;
+        }
+
+        public Builder schannelRejectsWeakCertificate(boolean value) {
+            this.schannelRejectsWeakCertificate = value;
+            return this;
+        }
+
+        /** Relay the TLS handshake to an external TLS server; null host turns relay mode off. */
+        public Builder relayTo(String host, int port) {
+            this.relayHost = host;
+            this.relayPort = port;
+            return this;
+        }
+
+        public Builder relayResetOnBackendFailure(boolean value) {
+            this.relayResetOnBackendFailure = value;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException with one line naming the inconsistent knob and the fix
+         */
+        public SimulatorProfile build() {
+            if (!forceStrict && encryption != EncryptionLevel.NOT_SUP && protocols.isEmpty() && relayHost == null) {
+                throw new IllegalArgumentException("profile " + name
+                        + ": no TLS versions for the TDS 7.x path; set protocols or encryption NOT_SUP");
+            }
+            if (forceStrict && !strict) {
+                throw new IllegalArgumentException("profile " + name
+                        + ": forceStrict needs strict TLS versions; call strict(TLSv1_3, TLSv1_2) too");
+            }
+            if (keySize < 512 || keySize > 8192) {
+                throw new IllegalArgumentException("profile " + name + ": key size " + keySize
+                        + " is outside 512..8192 bits");
+            }
+            if (cipherSuites.isEmpty() && relayHost == null) {
+                throw new IllegalArgumentException("profile " + name + ": no cipher suites");
+            }
+            if (relayHost != null && (relayPort < 1 || relayPort > 65535)) {
+                throw new IllegalArgumentException("profile " + name + ": relay port " + relayPort
+                        + " is outside 1..65535");
+            }
+            return new SimulatorProfile(this);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.tlscompat.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlscompat.core.tds.EncryptionLevel;
+import io.tlscompat.core.tds.PreloginMessage;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.Test;
+
+/** Handshakes that succeed: the JDK's own TLS client over TDS framing, up to the "Login failed" answer. */
+class SimulatorHandshakeTest {
+
+    @Test
+    void encryptOnHandshakeAndLoginFailedInsideTls() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0,
+                java.net.InetAddress.getLoopbackAddress(), log::add);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            PreloginMessage answer = client.prelogin(EncryptionLevel.ON);
+            assertThat(answer.encryption()).isEqualTo(EncryptionLevel.ON);
+            assertThat(answer.version().toString()).isEqualTo("15.0.2000");
+
+            SSLSocket tls = client.startTls(TdsTestClient.trustAll(), s -> s.setEnabledProtocols(
+                    new String[] {"TLSv1.2"}));
+            assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.2");
+            // Windows Server 2019 order, server order wins: ECDHE_RSA AES-256-GCM first.
+            assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+            assertThat(tls.getSession().getPeerCertificates()[0]).isEqualTo(sim.certificate());
+
+            assertThat(client.loginThroughTls("sa", "Secret123!")).isEqualTo("18456: Login failed for user 'sa'.");
+            assertThat(sim.handshakeCount()).isEqualTo(1);
+            assertThat(sim.loginCount()).isEqualTo(1);
+        }
+        assertThat(String.join("\n", log)).doesNotContain("Secret123!");
+    }
+
+    @Test
+    void encryptOffEncryptsOnlyTheLogin() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2016-win2016"), 0);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            assertThat(client.prelogin(EncryptionLevel.OFF).encryption()).isEqualTo(EncryptionLevel.OFF);
+            client.startTls(TdsTestClient.trustAll(), s -> s.setEnabledProtocols(new String[] {"TLSv1.2"}));
+            assertThat(client.loginOnlyEncrypted("app_user", "pw")).isEqualTo(
+                    "18456: Login failed for user 'app_user'.");
+        }
+    }
+
+    @Test
+    void noEncryptionProfileSkipsTls() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("no-encryption"), 0);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            assertThat(client.prelogin(EncryptionLevel.OFF).encryption()).isEqualTo(EncryptionLevel.NOT_SUP);
+            assertThat(client.loginPlain("sa", "pw")).isEqualTo("18456: Login failed for user 'sa'.");
+            assertThat(sim.handshakeCount()).isZero();
+        }
+    }
+
+    @Test
+    void clientOrderWinsWhenServerOrderIsOff() throws Exception {
+        SimulatorProfile profile = SimulatorProfiles.named("sql2019-win2019").toBuilder()
+                .serverOrder(false).build();
+        try (Simulator sim = Simulator.start(profile, 0);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            client.prelogin(EncryptionLevel.ON);
+            SSLSocket tls = client.startTls(TdsTestClient.trustAll(), s -> {
+                s.setEnabledProtocols(new String[] {"TLSv1.2"});
+                s.setEnabledCipherSuites(new String[] {"TLS_RSA_WITH_AES_128_CBC_SHA",
+                        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"});
+            });
+            assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_RSA_WITH_AES_128_CBC_SHA");
+        }
+    }
+
+    @Test
+    void connectionCountCountsEveryAcceptedConnection() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0)) {
+            for (int i = 0; i < 3; i++) {
+                try (TdsTestClient client = TdsTestClient.connect(sim.port())) {
+                    client.prelogin(EncryptionLevel.OFF);
+                }
+            }
+            assertThat(sim.connectionCount()).isEqualTo(3);
+        }
+    }
+}
