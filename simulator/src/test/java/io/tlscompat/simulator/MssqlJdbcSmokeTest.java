@@ -1,0 +1,77 @@
+package io.tlscompat.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The end-to-end proof with the real driver (mssql-jdbc 13.2.1): every encrypt mode gets through PRELOGIN and the
+ * TLS handshake and fails only at the login, with SQL Server's own error.
+ */
+class MssqlJdbcSmokeTest {
+    private static final String LOGIN_FAILED = "Login failed for user 'sa'.";
+
+    private static SQLException connect(String url) {
+        Throwable t = catchThrowable(() -> DriverManager.getConnection(url + ";user=sa;password=NotLogged1;"
+                + "loginTimeout=10;connectRetryCount=0").close());
+        assertThat(t).isInstanceOf(SQLException.class);
+        return (SQLException) t;
+    }
+
+    @Test
+    void encryptTrueGetsLoginFailed() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0)) {
+            SQLException e = connect("jdbc:sqlserver://127.0.0.1:" + sim.port()
+                    + ";encrypt=true;trustServerCertificate=true");
+            assertThat(e.getMessage()).startsWith(LOGIN_FAILED + " ClientConnectionId:");
+            assertThat(e.getErrorCode()).isEqualTo(18456);
+            assertThat(sim.handshakeCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void encryptFalseStillDoesTlsForTheLoginOnly() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2014-win2012r2"), 0)) {
+            SQLException e = connect("jdbc:sqlserver://127.0.0.1:" + sim.port() + ";encrypt=false");
+            assertThat(e.getMessage()).startsWith(LOGIN_FAILED + " ClientConnectionId:");
+            assertThat(sim.handshakeCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void encryptStrictUsesTds8WithTls13(@TempDir Path dir) throws Exception {
+        java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2022-force-strict"), 0,
+                java.net.InetAddress.getLoopbackAddress(), log::add)) {
+            Path pem = dir.resolve("server.pem");
+            Files.write(pem, ("-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder().encodeToString(sim.certificate().getEncoded())
+                    + "\n-----END CERTIFICATE-----\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            SQLException e = connect("jdbc:sqlserver://127.0.0.1:" + sim.port() + ";encrypt=strict;serverCertificate="
+                    + pem);
+            assertThat(e.getMessage()).startsWith(LOGIN_FAILED + " ClientConnectionId:");
+            assertThat(sim.handshakeCount()).isEqualTo(1);
+            assertThat(log).anyMatch(line -> line.contains("handshake done: TLSv1.3 TLS_AES_256_GCM_SHA384 (ALPN tds/8.0)"));
+        }
+    }
+
+    @Test
+    void tlsVersionMismatchIsAConnectionReset() throws Exception {
+        SimulatorProfile tls12Only = SimulatorProfiles.named("sql2019-win2019").toBuilder()
+                .protocols(io.tlscompat.core.tls.TlsVersion.TLSv1_2).build();
+        try (Simulator sim = Simulator.start(tls12Only, 0)) {
+            SQLException e = connect("jdbc:sqlserver://127.0.0.1:" + sim.port()
+                    + ";encrypt=true;trustServerCertificate=true;sslProtocol=TLSv1");
+            assertThat(e.getMessage()).contains("Connection reset");
+            assertThat(sim.handshakeCount()).isZero();
+        }
+    }
+}
