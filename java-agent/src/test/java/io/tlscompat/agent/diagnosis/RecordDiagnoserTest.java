@@ -1,0 +1,62 @@
+package io.tlscompat.agent.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlscompat.agent.record.Diagnosis;
+import io.tlscompat.agent.record.Outcome;
+import io.tlscompat.agent.record.Phase;
+import io.tlscompat.agent.record.Records;
+import io.tlscompat.core.finding.FindingCode;
+import java.net.SocketException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class RecordDiagnoserTest {
+    private final RecordDiagnoser diagnoser = new RecordDiagnoser(true);
+
+    @Test
+    void jdkRefusingTheServersOldVersionIsAProtocolMismatch() {
+        Diagnosis d = diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
+                Phase.SERVER_HELLO_RECEIVED, null, new SSLHandshakeException("The server selected protocol version"
+                        + " TLS10 is not accepted by client preferences [TLS13, TLS12]"), "TLSv1.3", "TLSv1.2"));
+        assertThat(d.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
+        assertThat(d.explanation()).contains("TLSv1.3, TLSv1.2").contains("server chose tls10");
+        assertThat(d.fix()).isEqualTo(RecordDiagnoser.FIX_PROTOCOL);
+        assertThat(d.source()).isEqualTo("record");
+    }
+
+    @Test
+    void pkixIsUntrustedAndAlgorithmConstraintsWithMd5IsWeakSignature() {
+        assertThat(diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
+                Phase.CERTIFICATE_RECEIVED, null, new SSLHandshakeException("PKIX path building failed: unable to"
+                        + " find valid certification path to requested target"), "TLSv1.2")).code())
+                .isEqualTo(FindingCode.CERTIFICATE_UNTRUSTED);
+        assertThat(diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
+                Phase.CERTIFICATE_RECEIVED, null, new SSLHandshakeException("Certificates do not conform to"
+                        + " algorithm constraints: Algorithm constraints check failed on signature algorithm:"
+                        + " MD5withRSA"), "TLSv1.2")).code())
+                .isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+    }
+
+    @Test
+    void earlyResetIsOnlyAGuessAndOnlyWhenTheJdkDisablesLegacyTls() {
+        assertThat(diagnoser.diagnose(Records.failed("db1", 1433, Outcome.RESET, Phase.CLIENT_HELLO_SENT, null,
+                new SocketException("Connection reset"), "TLSv1.3", "TLSv1.2"))).isNull();
+        Diagnosis guess = diagnoser.guessBeforeServerHello(Records.failed("db1", 1433, Outcome.RESET,
+                Phase.CLIENT_HELLO_SENT, null, new SocketException("Connection reset"), "TLSv1.3", "TLSv1.2"));
+        assertThat(guess.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
+        assertThat(guess.explanation()).contains("run 'probe' to be sure");
+        assertThat(new RecordDiagnoser(false).guessBeforeServerHello(Records.failed("db1", 1433, Outcome.RESET,
+                Phase.CLIENT_HELLO_SENT, null, new SocketException("Connection reset"), "TLSv1.2"))).isNull();
+        assertThat(diagnoser.guessBeforeServerHello(Records.failed("db1", 1433, Outcome.RESET,
+                Phase.CLIENT_HELLO_SENT, null, new SocketException("Connection reset"), "TLSv1.2", "TLSv1")))
+                .as("a JVM that still offers TLS 1.0 is not refused for its version").isNull();
+    }
+
+    @Test
+    void legacyProtocolOnSuccessAndTls13InsideTds7() {
+        assertThat(diagnoser.diagnose(Records.ok("db1", 1433, "TLSv1", "TLS_RSA_WITH_AES_128_CBC_SHA")).code())
+                .isEqualTo(FindingCode.LEGACY_PROTOCOL);
+        assertThat(diagnoser.diagnose(Records.ok("db1", 1433, "TLSv1.2", "TLS_AES_128_GCM_SHA256"))).isNull();
+    }
+}
