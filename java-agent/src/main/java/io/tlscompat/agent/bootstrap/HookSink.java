@@ -26,4 +26,7 @@ public interface HookSink {
 
     /** {@code TDSChannel.enableSSL} left (normally or not). */
     void jdbcExit();
+
+    /** mssql-jdbc's PRELOGIN exchange failed (before any TLS in TDS 7.x: encryption refused, strict-only server). */
+    void preloginFailed(Object connection, String host, int port, Throwable failure);
 }

@@ -117,6 +117,18 @@ public final class TlsCompatHooks {
         }
     }
 
+    /** Argument order matches the stack in the injected handler: the exception is already there. */
+    public static void preloginFailed(Throwable failure, Object connection, String host, int port) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.preloginFailed(connection, host, port, failure);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
     public static void jdbcExit() {
         HookSink s = sink;
         if (s != null) {

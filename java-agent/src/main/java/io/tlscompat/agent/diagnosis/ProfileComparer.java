@@ -25,6 +25,14 @@ public final class ProfileComparer {
 
     public static Diagnosis compare(HandshakeRecord r, ServerProfile profile) {
         boolean tds8 = r.jdbc() != null && r.jdbc().tds8();
+        if (!tds8 && profile.tds7() != null && !profile.tds7().supported() && profile.tds8() != null
+                && profile.tds8().supported()) {
+            return new Diagnosis(FindingCode.STRICT_ENCRYPTION_REQUIRED, r.server() + " accepts TDS 8 (strict) only"
+                    + " and drops this TDS 7.x client's PRELOGIN", RecordDiagnoser.FIX_STRICT, SOURCE);
+        }
+        if (r.isPrelogin()) {
+            return null;
+        }
         PathProfile path = tds8 ? profile.tds8() : profile.tds7();
         if (path == null || !path.supported() || path.protocols().isEmpty()) {
             return null;

@@ -32,6 +32,10 @@ public final class RecordDiagnoser {
             + " hostNameInCertificate to it";
     public static final String FIX_EXPIRED = "renew the server certificate";
     public static final String FIX_TLS13 = "use encrypt=strict (TDS 8) for TLS 1.3, or sslProtocol=TLSv1.2";
+    public static final String FIX_ENCRYPTION = "install a certificate and enable encryption on the server, or"
+            + " (if the network is trusted) connect with encrypt=false";
+    public static final String FIX_STRICT = "connect with encrypt=strict (mssql-jdbc 11.2+, TDS 8), or turn off"
+            + " Force Strict Encryption on the server";
     public static final String FIX_LEGACY = "enable TLS 1.2 on the server; TLS 1.0/1.1 are disabled in current JDKs";
 
     private final boolean jdkDisablesLegacyTls;
@@ -66,6 +70,10 @@ public final class RecordDiagnoser {
             return null;
         }
         String text = r.failureText();
+        if (text.contains("not configured to support ssl") || text.contains("server is not configured to support")) {
+            return d(FindingCode.ENCRYPTION_NOT_SUPPORTED, r.server() + " answered PRELOGIN with ENCRYPT_NOT_SUP"
+                    + " while this client requires encryption", FIX_ENCRYPTION);
+        }
         if (text.contains("not accepted by client preferences") || text.contains("no appropriate protocol")
                 || text.contains("protocol_version")) {
             return d(FindingCode.PROTOCOL_MISMATCH, "no TLS version in common with " + r.server()
@@ -104,7 +112,7 @@ public final class RecordDiagnoser {
      * the server. Only a guess when this JVM offers nothing below TLS 1.2 and has TLS 1.0/1.1 disabled.
      */
     public Diagnosis guessBeforeServerHello(HandshakeRecord r) {
-        if (!isEarlyDrop(r) || !jdkDisablesLegacyTls || offersLegacy(r)) {
+        if (!isEarlyDrop(r) || r.isPrelogin() || !jdkDisablesLegacyTls || offersLegacy(r)) {
             return null;
         }
         return d(FindingCode.PROTOCOL_MISMATCH, "dropped after ClientHello offering only " + join(r)
@@ -114,8 +122,9 @@ public final class RecordDiagnoser {
 
     /** A reset or close right after ClientHello: the case the record alone cannot name. */
     public static boolean isEarlyDrop(HandshakeRecord r) {
-        return (r.outcome() == Outcome.RESET || r.outcome() == Outcome.CLOSE || r.outcome() == Outcome.ALERT)
-                && r.phase() == Phase.CLIENT_HELLO_SENT;
+        boolean dropped = r.outcome() == Outcome.RESET || r.outcome() == Outcome.CLOSE
+                || r.outcome() == Outcome.ALERT;
+        return dropped && (r.phase() == Phase.CLIENT_HELLO_SENT || r.isPrelogin());
     }
 
     private static boolean offersLegacy(HandshakeRecord r) {

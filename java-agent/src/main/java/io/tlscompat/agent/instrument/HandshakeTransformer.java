@@ -33,7 +33,8 @@ public final class HandshakeTransformer implements ClassFileTransformer {
         return HookTargets.SSL_SOCKET_IMPL.equals(internalName)
                 || HookTargets.SOCKET_OUTPUT_RECORD.equals(internalName)
                 || HookTargets.HANDSHAKE_CONTEXT.equals(internalName)
-                || HookTargets.TDS_CHANNEL.equals(internalName);
+                || HookTargets.TDS_CHANNEL.equals(internalName)
+                || HookTargets.SQL_SERVER_CONNECTION.equals(internalName);
     }
 
     /** Internal names of the classes hooked so far (e.g. for the startup line and the MBean). */

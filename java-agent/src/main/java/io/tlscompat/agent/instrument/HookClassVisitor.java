@@ -51,6 +51,11 @@ final class HookClassVisitor extends ClassVisitor {
             hooked++;
             return new EnableSslAdapter(mv, className, descriptor);
         }
+        if (HookTargets.SQL_SERVER_CONNECTION.equals(className) && HookTargets.PRELOGIN.equalsIgnoreCase(name)
+                && HookTargets.PRELOGIN_DESC.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0) {
+            hooked++;
+            return new PreloginFailureAdapter(mv, className);
+        }
         return mv;
     }
 }

@@ -31,6 +31,14 @@ public final class HookTargets {
     static final String ENABLE_SSL = "enableSSL";
     static final String ENABLE_SSL_DESC_PREFIX = "(Ljava/lang/String;I";
 
+    /**
+     * mssql-jdbc: {@code void Prelogin(String host, int port)} (6.4, 9.4) renamed {@code prelogin} (12.x, 13.x), on
+     * {@code SQLServerConnection}; only its exceptional exit is hooked.
+     */
+    public static final String SQL_SERVER_CONNECTION = "com/microsoft/sqlserver/jdbc/SQLServerConnection";
+    static final String PRELOGIN = "prelogin";
+    static final String PRELOGIN_DESC = "(Ljava/lang/String;I)V";
+
     /** Binary names of the JDK classes to retransform when attaching late. */
     public static final String[] JDK_CLASSES = {
         "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext"

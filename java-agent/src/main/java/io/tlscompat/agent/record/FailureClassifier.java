@@ -70,7 +70,8 @@ public final class FailureClassifier {
                 || m.contains("no name matching") || m.contains("certificate expired")
                 || m.contains("no negotiable cipher") || m.contains("no appropriate cipher")
                 || m.contains("unable to find valid certification path") || m.contains("not supported by client")
-                || m.contains("certificate_unknown") || m.contains("does not conform")) {
+                || m.contains("certificate_unknown") || m.contains("does not conform")
+                || m.contains("not configured to support ssl") || m.contains("not configured to support")) {
             return Outcome.CLIENT_REJECTED;
         }
         if (t instanceof SocketException) {

@@ -31,6 +31,7 @@ public final class HandshakeRecord {
     private final long durationMicros;
     private final Throwable failure;
     private final JdbcContext jdbc;
+    private final boolean prelogin;
     private PeerCertificate peerCertificate;
     private boolean certificateResolved;
     private Diagnosis diagnosis;
@@ -41,6 +42,17 @@ public final class HandshakeRecord {
     public HandshakeRecord(long timeMillis, String thread, String peerHost, int peerPort, Outcome outcome,
             Phase phase, String protocol, String cipherSuite, String[] offeredProtocols, String[] offeredCipherSuites,
             Object certificateSource, long durationMicros, Throwable failure, JdbcContext jdbc) {
+        this(timeMillis, thread, peerHost, peerPort, outcome, phase, protocol, cipherSuite, offeredProtocols,
+                offeredCipherSuites, certificateSource, durationMicros, failure, jdbc, false);
+    }
+
+    /**
+     * @param prelogin true for a failure of mssql-jdbc's PRELOGIN exchange, before any TLS handshake started
+     */
+    public HandshakeRecord(long timeMillis, String thread, String peerHost, int peerPort, Outcome outcome,
+            Phase phase, String protocol, String cipherSuite, String[] offeredProtocols, String[] offeredCipherSuites,
+            Object certificateSource, long durationMicros, Throwable failure, JdbcContext jdbc, boolean prelogin) {
+        this.prelogin = prelogin;
         this.timeMillis = timeMillis;
         this.thread = thread;
         this.peerHost = peerHost;
@@ -118,6 +130,11 @@ public final class HandshakeRecord {
         return jdbc;
     }
 
+    /** True when the failure happened in the TDS PRELOGIN exchange, before TLS ({@code stage: "tds-prelogin"}). */
+    public boolean isPrelogin() {
+        return prelogin;
+    }
+
     public Diagnosis diagnosis() {
         return diagnosis;
     }
@@ -169,6 +186,7 @@ public final class HandshakeRecord {
         m.put("exception", exceptionJson(failure));
         m.put("jdbc", jdbc == null ? null : jdbc.toJson());
         m.put("diagnosis", diagnosis == null ? null : diagnosis.toJson());
+        m.put("stage", prelogin ? "tds-prelogin" : "tls-handshake");
         return m;
     }
 

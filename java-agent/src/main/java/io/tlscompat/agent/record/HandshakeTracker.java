@@ -105,6 +105,16 @@ public final class HandshakeTracker implements HookSink {
     }
 
     @Override
+    public void preloginFailed(Object connection, String host, int port, Throwable failure) {
+        JdbcContext context = jdbcReader.readConnection(connection);
+        String[] offered = null;
+        String[] suites = null;
+        sink.accept(new HandshakeRecord(System.currentTimeMillis(), Thread.currentThread().getName(), host, port,
+                FailureClassifier.classify(failure), null, null, null, offered, suites, null, 0, failure, context,
+                true));
+    }
+
+    @Override
     public void jdbcExit() {
         jdbc.remove();
     }

@@ -19,7 +19,21 @@ public final class JdbcContextReader {
         if (tdsChannel == null) {
             return null;
         }
-        Object con = field(tdsChannel, "con");
+        return fromConnection(field(tdsChannel, "con"), tdsChannel.getClass(), tds8);
+    }
+
+    /** For a failure in PRELOGIN: the connection itself; TDS 8 when {@code encrypt=strict}. */
+    public JdbcContext readConnection(Object connection) {
+        if (connection == null) {
+            return null;
+        }
+        Object props = field(connection, "activeConnectionProperties");
+        boolean strict = props instanceof Properties
+                && "strict".equalsIgnoreCase(((Properties) props).getProperty("encrypt"));
+        return fromConnection(connection, connection.getClass(), strict);
+    }
+
+    private JdbcContext fromConnection(Object con, Class<?> driverClass, boolean tds8) {
         String id = null;
         String encrypt = null;
         String trust = null;
@@ -35,7 +49,7 @@ public final class JdbcContextReader {
             Object major = field(con, "serverMajorVersion");
             serverMajor = major instanceof Integer && ((Integer) major) > 0 ? (Integer) major : null;
         }
-        return new JdbcContext(DRIVER, driverVersion(tdsChannel.getClass()), id, encrypt, trust, tds8, serverMajor);
+        return new JdbcContext(DRIVER, driverVersion(driverClass), id, encrypt, trust, tds8, serverMajor);
     }
 
     private String driverVersion(Class<?> channelClass) {

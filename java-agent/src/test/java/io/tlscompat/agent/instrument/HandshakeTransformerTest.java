@@ -92,7 +92,7 @@ class HandshakeTransformerTest {
     }
 
     @Test
-    void hooksEnableSslOfEveryStoredMssqlJdbcVersion() throws Exception {
+    void hooksEnableSslAndPreloginOfEveryStoredMssqlJdbcVersion() throws Exception {
         File repo = new File(System.getProperty("user.home"), ".m2/repository/com/microsoft/sqlserver/mssql-jdbc");
         String[][] versions = {{"6.4.0.jre8", "(Ljava/lang/String;I)V"},
             {"9.4.1.jre11", "(Ljava/lang/String;ILjava/lang/String;Ljava/lang/String;Ljava/lang/String;)V"},
@@ -110,6 +110,14 @@ class HandshakeTransformerTest {
                         .instrument(HookTargets.TDS_CHANNEL, bytes));
                 assertThat(calls).containsOnlyKeys("enableSSL" + v[1]);
                 assertThat(calls.get("enableSSL" + v[1])).startsWith("jdbcEnter").contains("jdbcExit");
+                byte[] con = l.getResourceAsStream("com/microsoft/sqlserver/jdbc/SQLServerConnection.class")
+                        .readAllBytes();
+                Map<String, List<String>> conCalls = hookCalls(new HandshakeTransformer(problems)
+                        .instrument(HookTargets.SQL_SERVER_CONNECTION, con));
+                assertThat(conCalls).hasSize(1);
+                String prelogin = conCalls.keySet().iterator().next();
+                assertThat(prelogin).isIn("Prelogin(Ljava/lang/String;I)V", "prelogin(Ljava/lang/String;I)V");
+                assertThat(conCalls.get(prelogin)).containsExactly("preloginFailed");
                 assertThat(problems.failed).isEmpty();
                 checked++;
             }
