@@ -1,0 +1,256 @@
+package io.tlscompat.simulator;
+
+import io.tlscompat.core.tds.EncryptionLevel;
+import io.tlscompat.core.tls.TlsVersion;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The parsed command line of {@link SimulatorMain}: a profile with overrides, and how to run it. */
+final class SimulatorCommandLine {
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar tls-compat-simulator.jar [--profile NAME] [--port N] [options]",
+            "  --list                      list the profiles and exit",
+            "  --profile NAME              server to simulate (default sql2019-win2019)",
+            "  --port N                    TCP port (default 1433; 0 = any free port, printed)",
+            "  --bind ADDRESS              listen address (default 127.0.0.1; 0.0.0.0 for all interfaces)",
+            "  --protocols LIST            TLS versions of TDS 7.x, e.g. TLSv1.2 or TLSv1,TLSv1.1,TLSv1.2",
+            "  --cipher-suites LIST        IANA suite names in server preference order",
+            "  --client-order              let the client's suite order win (Schannel: server order)",
+            "  --cert-signature HASH       MD5, SHA1, SHA224, SHA256, SHA384 or SHA512",
+            "  --serve-weak-cert           serve an MD5/SHA224/SHA512 certificate on TLS 1.2 instead of resetting",
+            "  --encryption LEVEL          OFF, ON, NOT_SUP or REQ (PRELOGIN answer; OFF = SQL Server default)",
+            "  --product-version V         PRELOGIN version, e.g. 13.0.5026",
+            "  --rejection HOW             reset (Schannel), alert or close",
+            "  --dhe-bug MODE              never, intermittent (KB4557473) or always",
+            "  --strict MODE               off, on (TDS 8 with TLS 1.3/1.2 beside TDS 7.x) or force (TDS 8 only)",
+            "  --relay HOST:PORT           relay the TLS handshake to an external TLS server",
+            "  --relay-reset               turn a backend alert/close during the relayed handshake into a reset",
+            "  --verbose                   print one line per connection event",
+            "  --exit-after SECONDS        stop after this many seconds",
+            "  --ready-file PATH           write the bound port to PATH once listening");
+
+    boolean list;
+    boolean help;
+    boolean verbose;
+    int port = 1433;
+    InetAddress bind = InetAddress.getLoopbackAddress();
+    long exitAfterSeconds = -1;
+    Path readyFile;
+    SimulatorProfile profile;
+
+    private SimulatorCommandLine() {
+    }
+
+    /**
+     * @throws UsageException with one line naming the bad argument and what is expected
+     */
+    static SimulatorCommandLine parse(String[] args) throws UsageException {
+        SimulatorCommandLine c = new SimulatorCommandLine();
+        String profileName = "sql2019-win2019";
+        List<String[]> overrides = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--list":
+                    c.list = true;
+                    break;
+                case "--help":
+                case "-h":
+                    c.help = true;
+                    break;
+                case "--verbose":
+                    c.verbose = true;
+                    break;
+                case "--client-order":
+                case "--serve-weak-cert":
+                case "--relay-reset":
+                    overrides.add(new String[] {a, null});
+                    break;
+                case "--profile":
+                    profileName = value(args, ++i, a);
+                    break;
+                case "--port":
+                    c.port = intValue(value(args, i + 1, a), a, 0, 65535);
+                    i++;
+                    break;
+                case "--bind":
+                    c.bind = address(value(args, ++i, a));
+                    break;
+                case "--exit-after":
+                    c.exitAfterSeconds = intValue(value(args, i + 1, a), a, 1, Integer.MAX_VALUE);
+                    i++;
+                    break;
+                case "--ready-file":
+                    c.readyFile = Paths.get(value(args, ++i, a));
+                    break;
+                case "--protocols":
+                case "--cipher-suites":
+                case "--cert-signature":
+                case "--encryption":
+                case "--product-version":
+                case "--rejection":
+                case "--dhe-bug":
+                case "--strict":
+                case "--relay":
+                    overrides.add(new String[] {a, value(args, ++i, a)});
+                    break;
+                default:
+                    throw new UsageException("unknown argument '" + a + "'; run with --help for the options");
+            }
+        }
+        if (c.list || c.help) {
+            return c;
+        }
+        SimulatorProfile base;
+        try {
+            base = SimulatorProfiles.named(profileName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        SimulatorProfile.Builder b = base.toBuilder();
+        for (String[] o : overrides) {
+            apply(b, o[0], o[1]);
+        }
+        try {
+            c.profile = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return c;
+    }
+
+    private static void apply(SimulatorProfile.Builder b, String option, String v) throws UsageException {
+        try {
+            switch (option) {
+                case "--client-order":
+                    b.serverOrder(false);
+                    break;
+                case "--serve-weak-cert":
+                    b.schannelRejectsWeakCertificate(false);
+                    break;
+                case "--relay-reset":
+                    b.relayResetOnBackendFailure(true);
+                    break;
+                case "--protocols":
+                    b.protocols(versions(v, option));
+                    break;
+                case "--cipher-suites":
+                    b.cipherSuites(v.split(","));
+                    break;
+                case "--cert-signature":
+                    CertificateSignature sig = CertificateSignature.fromText(v);
+                    if (sig == null) {
+                        throw new UsageException("--cert-signature '" + v
+                                + "' is not one of MD5, SHA1, SHA224, SHA256, SHA384, SHA512");
+                    }
+                    b.certSignature(sig);
+                    break;
+                case "--encryption":
+                    b.encryption(enumValue(EncryptionLevel.class, v, option));
+                    break;
+                case "--product-version":
+                    b.productVersion(v);
+                    break;
+                case "--rejection":
+                    b.rejection(enumValue(Rejection.class, v, option));
+                    break;
+                case "--dhe-bug":
+                    b.dheBug(enumValue(DheBug.class, v, option));
+                    break;
+                case "--strict":
+                    strict(b, v);
+                    break;
+                case "--relay":
+                    relay(b, v);
+                    break;
+                default:
+                    throw new IllegalStateException(option);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static void strict(SimulatorProfile.Builder b, String v) throws UsageException {
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "off":
+                b.forceStrict(false).strict();
+                break;
+            case "on":
+                b.forceStrict(false).strict(TlsVersion.TLSv1_3, TlsVersion.TLSv1_2);
+                break;
+            case "force":
+                b.strict(TlsVersion.TLSv1_3, TlsVersion.TLSv1_2).forceStrict(true);
+                break;
+            default:
+                throw new UsageException("--strict '" + v + "' is not one of off, on, force");
+        }
+    }
+
+    private static void relay(SimulatorProfile.Builder b, String v) throws UsageException {
+        int colon = v.lastIndexOf(':');
+        if (colon <= 0 || colon == v.length() - 1) {
+            throw new UsageException("--relay '" + v + "' is not HOST:PORT (e.g. localhost:4433)");
+        }
+        b.relayTo(v.substring(0, colon), intValue(v.substring(colon + 1), "--relay port", 1, 65535));
+    }
+
+    private static List<TlsVersion> versions(String v, String option) throws UsageException {
+        List<TlsVersion> list = new ArrayList<>();
+        for (String name : v.split(",")) {
+            TlsVersion t = TlsVersion.fromJdkName(name.trim());
+            if (t == null) {
+                throw new UsageException(option + " '" + name.trim()
+                        + "' is not a TLS version; use TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3");
+            }
+            list.add(t);
+        }
+        return list;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String v, String option) throws UsageException {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.trim().replace('-', '_'))) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new UsageException(option + " '" + v + "' is not one of " + String.join(", ", names));
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + " needs a value; run with --help for the options");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String v, String option, int min, int max) throws UsageException {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " '" + v + "' is not a number in " + min + ".." + max);
+        }
+    }
+
+    private static InetAddress address(String v) throws UsageException {
+        try {
+            return InetAddress.getByName(v);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind '" + v + "' is not an address of this machine");
+        }
+    }
+}
