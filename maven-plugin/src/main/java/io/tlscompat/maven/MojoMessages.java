@@ -1,0 +1,48 @@
+package io.tlscompat.maven;
+
+/**
+ * Every message tls-compat:verify prints or fails with, as constants the tests and ITs assert. Configuration errors
+ * name the parameter, the bad value and the valid form; violations name the codes and where to read more.
+ */
+final class MojoMessages {
+    private MojoMessages() {
+    }
+
+    static final String SKIPPING = "Skipping tls-compat:verify because property tls-compat.skip is set.";
+
+    static final String BAD_FAIL_ON = "<failOn> (tls-compat.failOn) is '%s'; expected error, warning or never";
+    static final String BAD_URL = "<%s> (%s) is invalid: %s";
+    static final String NO_TARGETS = "No SQL Server target: set <targets><target>jdbc:sqlserver://host:1433</target>"
+            + "</targets> in the plugin configuration, pass -Dtls-compat.url=jdbc:sqlserver://host:1433, or put"
+            + " spring.datasource.url in src/main/resources/application*.properties|yml";
+    static final String BAD_JAVA_VERSION = "<targetJavaVersion> (tls-compat.targetJavaVersion) is '%s', which the"
+            + " knowledge base does not know; expected one of %s, or set <targetJavaHome> to that JDK";
+    static final String BAD_JAVA_HOME = "<targetJavaHome> (tls-compat.targetJavaHome) is '%s', which is not a JDK"
+            + " (%s); expected the home directory of a JDK or JRE, e.g. /usr/lib/jvm/temurin-25-jdk-amd64";
+    static final String JAVA_HOME_FAILED = "Running the target JDK at %s to read its TLS defaults failed: %s";
+    static final String BAD_CLIENT_PROFILE = "<clientProfiles> (tls-compat.clientProfiles) contains '%s'; expected"
+            + " any of %s";
+    static final String BAD_SERVER_PROFILE = "<serverProfile> (tls-compat.serverProfile) is '%s', which %s; expected"
+            + " a file written by 'tls-compat probe --json host:port'";
+    static final String BAD_TIMEOUT = "<probeTimeoutSeconds> (tls-compat.probeTimeoutSeconds) is %d; expected 1 to"
+            + " 600";
+
+    static final String NOTE_RUNNING_JDK = "No <targetJavaHome> or <targetJavaVersion>: judging the JDK running"
+            + " Maven (%s). Set one of them if the application runs on another JDK.";
+    static final String NOTE_BOTH_JDK = "Both <targetJavaHome> and <targetJavaVersion> are set; using"
+            + " <targetJavaHome> (the real JDK beats the knowledge base).";
+    static final String NOTE_JDK = "Target JDK: %s [%s]";
+    static final String NOTE_DRIVER = "Driver: %s (%s)";
+    static final String NOTE_OTHER_CLIENT = "Also found %s: its TLS stack is %s";
+    static final String NOTE_NO_DRIVER = "No SQL Server driver among the runtime dependencies.";
+    static final String NOTE_TARGET = "Target %s from %s";
+    static final String NOTE_SAVED_PROFILE = "Server %s: saved profile %s (not probed)";
+    static final String PROBING = "probing %s …";
+    static final String PROBE_PROGRESS = "probing %s … %s %s (%d suites) %.1f s";
+    static final String PROBE_DONE = "probed %s in %.1f s";
+    static final String REPORTS = "Reports: %s";
+
+    static final String VIOLATIONS = "tls-compat:verify found %d finding(s) at or above '%s': %s. Read %s (fixes) and"
+            + " %s (evidence).";
+    static final String PASSED = "tls-compat:verify: %d target(s) checked, verdict %s.";
+}

@@ -1,0 +1,316 @@
+package io.tlscompat.maven;
+
+import io.tlscompat.core.client.ClientDriver;
+import io.tlscompat.core.client.ClientProfile;
+import io.tlscompat.core.client.JavaClientProfiles;
+import io.tlscompat.core.client.JdbcTarget;
+import io.tlscompat.core.client.JdbcUrlException;
+import io.tlscompat.core.client.JdkTlsPolicy;
+import io.tlscompat.core.client.WindowsClientProfiles;
+import io.tlscompat.core.eval.Evaluation;
+import io.tlscompat.core.eval.Evaluator;
+import io.tlscompat.core.eval.Finding;
+import io.tlscompat.core.eval.Severity;
+import io.tlscompat.core.eval.Verdict;
+import io.tlscompat.core.kb.KnowledgeBase;
+import io.tlscompat.core.probe.ProbeException;
+import io.tlscompat.core.profile.ServerProfile;
+import io.tlscompat.core.report.ConsoleTable;
+import io.tlscompat.core.report.GateReport;
+import io.tlscompat.core.report.ReportFiles;
+import io.tlscompat.core.report.SourceLocation;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The deployment gate: predicts whether this project's SQL Server client stack (its resolved JDBC driver, the JDK
+ * it will run on, its connection URL settings) can complete a TLS handshake with each target SQL Server, and fails
+ * the build when it cannot. The server is probed without credentials (or read from a saved profile); findings,
+ * fixes and evidence go to {@code target/tls-compat/} as report.json, TEST-tls-compat.xml (JUnit), report.sarif
+ * (SARIF 2.1.0) and summary.md, written before the build fails.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class VerifyMojo extends AbstractMojo {
+    private static final String VERSION = VerifyMojo.class.getPackage().getImplementationVersion();
+
+    /**
+     * The SQL Server targets, as JDBC URLs: {@code jdbc:sqlserver://host[\instance][:port][;encrypt=...;...]} or
+     * {@code jdbc:jtds:sqlserver://host[:port][/db][;ssl=...]}. Passwords in them are never printed or stored.
+     * When no target is given anywhere, {@code spring.datasource.url} from
+     * {@code src/main/resources/application*.properties|yml} is used.
+     */
+    @Parameter
+    private List<String> targets;
+
+    /** One more target URL, typically from the command line: {@code -Dtls-compat.url=jdbc:sqlserver://db:1433}. */
+    @Parameter(property = "tls-compat.url")
+    private String url;
+
+    /**
+     * The home directory of the JDK the application runs on in production. The gate runs it once to read its real
+     * client protocols, cipher suites, {@code jdk.tls.disabledAlgorithms} and {@code jdk.certpath.disabledAlgorithms}
+     * (vendor and OS crypto policies included). Takes precedence over {@code targetJavaVersion}.
+     */
+    @Parameter(property = "tls-compat.targetJavaHome")
+    private File targetJavaHome;
+
+    /**
+     * The Java release the application runs on, answered from the knowledge base when that JDK is not at hand:
+     * e.g. {@code 1.7.0_80}, {@code 1.8.0_202}, {@code 1.8.0_291}, {@code 11.0.10}, {@code 17}, {@code 17.0.15},
+     * {@code 21}, {@code 25}. Without this and {@code targetJavaHome}, the JDK running Maven is judged.
+     */
+    @Parameter(property = "tls-compat.targetJavaVersion")
+    private String targetJavaVersion;
+
+    /**
+     * A server profile saved with {@code tls-compat probe --json host:port > profile.json}, for pipelines that cannot
+     * reach the database. Used for every target instead of probing.
+     */
+    @Parameter(property = "tls-compat.serverProfile")
+    private File serverProfile;
+
+    /**
+     * The least severity that fails the build: {@code error} (default), {@code warning}, or {@code never} (report
+     * only). Reports are always written first.
+     */
+    @Parameter(property = "tls-compat.failOn", defaultValue = "error")
+    private String failOn;
+
+    /**
+     * Windows consumers of the same servers (ODBC, OLE DB, .NET over Schannel) to check besides this project's Java
+     * stack: {@code windows-server-2012r2}, {@code windows-server-2016}, {@code windows-server-2019},
+     * {@code windows-server-2022}. Declaring them makes their certificate refusals errors.
+     */
+    @Parameter(property = "tls-compat.clientProfiles")
+    private List<String> clientProfiles;
+
+    /**
+     * Whether an unreachable server fails the build (it is an {@code error} finding); {@code false} makes it a
+     * warning, for builds that run where the database is not reachable.
+     */
+    @Parameter(property = "tls-compat.failOnUnreachable", defaultValue = "true")
+    private boolean failOnUnreachable;
+
+    /** The overall time budget for probing one server, in seconds; an unreachable server never hangs the build. */
+    @Parameter(property = "tls-compat.probeTimeoutSeconds", defaultValue = "20")
+    private int probeTimeoutSeconds;
+
+    /** Where the four reports are written. */
+    @Parameter(property = "tls-compat.outputDirectory", defaultValue = "${project.build.directory}/tls-compat")
+    private File outputDirectory;
+
+    /** Skips the gate: {@code -Dtls-compat.skip}. */
+    @Parameter(property = "tls-compat.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info(MojoMessages.SKIPPING);
+            return;
+        }
+        Severity failSeverity = failSeverity();
+        if (probeTimeoutSeconds < 1 || probeTimeoutSeconds > 600) {
+            throw new MojoFailureException(String.format(MojoMessages.BAD_TIMEOUT, probeTimeoutSeconds));
+        }
+        List<ClientProfile> windows = windowsClients();
+        Map<String, SourceLocation> urlLocations = new LinkedHashMap<>();
+        List<JdbcTarget> jdbcTargets = targets(urlLocations);
+        ServerProfileSource servers = ServerProfileSource.create(serverProfile, probeTimeoutSeconds * 1000L, getLog());
+        JdkTlsPolicy jdk = TargetJdkResolver.resolve(targetJavaHome, targetJavaVersion, getLog());
+        getLog().info(String.format(MojoMessages.NOTE_JDK, jdk.description(), jdk.source()));
+        List<ClientDriver> drivers = DriverDetection.detect(project.getArtifacts());
+        logDrivers(drivers);
+
+        Evaluator evaluator = new Evaluator(Instant.now(), !windows.isEmpty());
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (JdbcTarget t : jdbcTargets) {
+            ClientProfile java = JavaClientProfiles.build(t, DriverDetection.forFlavour(drivers, t.flavour()), jdk);
+            ServerProfile server;
+            try {
+                server = servers.profileOf(t);
+            } catch (ProbeException e) {
+                evaluations.add(evaluator.unreachable(t.address(), java, e.getMessage(),
+                        failOnUnreachable ? Severity.ERROR : Severity.WARNING));
+                continue;
+            }
+            evaluations.add(evaluator.evaluate(t.address(), java, server));
+            for (ClientProfile w : windows) {
+                evaluations.add(evaluator.evaluate(t.address(), w, server));
+            }
+        }
+        GateReport report = report(evaluations, failSeverity, urlLocations, drivers);
+        for (Evaluation e : evaluations) {
+            log(e, report);
+        }
+        try {
+            ReportFiles.writeAll(report, outputDirectory);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the reports to " + outputDirectory + ": " + e.getMessage(),
+                    e);
+        }
+        getLog().info(String.format(MojoMessages.REPORTS, outputDirectory));
+        failOnViolations(report);
+        getLog().info(String.format(MojoMessages.PASSED, jdbcTargets.size(),
+                Verdict.of(report.findings()).label()));
+    }
+
+    /** A failing target is logged at ERROR so that even {@code mvn -q} shows the finding and its fix. */
+    private void log(Evaluation e, GateReport report) {
+        boolean fails = false;
+        boolean warns = false;
+        for (Finding f : e.findings()) {
+            fails |= report.fails(f);
+            warns |= f.severity() == Severity.WARNING;
+        }
+        for (String line : ConsoleTable.lines(e)) {
+            if (fails) {
+                getLog().error(line);
+            } else if (warns) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+    }
+
+    private Severity failSeverity() throws MojoFailureException {
+        String f = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+        switch (f) {
+            case "error": return Severity.ERROR;
+            case "warning": return Severity.WARNING;
+            case "never": return null;
+            default: throw new MojoFailureException(String.format(MojoMessages.BAD_FAIL_ON, failOn));
+        }
+    }
+
+    private List<ClientProfile> windowsClients() throws MojoFailureException {
+        List<ClientProfile> out = new ArrayList<>();
+        if (clientProfiles == null) {
+            return out;
+        }
+        KnowledgeBase kb = KnowledgeBase.get();
+        for (String id : clientProfiles) {
+            String trimmed = id == null ? "" : id.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (kb.windowsClient(trimmed) == null) {
+                throw new MojoFailureException(String.format(MojoMessages.BAD_CLIENT_PROFILE, trimmed,
+                        String.join(", ", kb.windowsClientIds())));
+            }
+            out.add(WindowsClientProfiles.of(kb.windowsClient(trimmed)));
+        }
+        return out;
+    }
+
+    private List<JdbcTarget> targets(Map<String, SourceLocation> locations) throws MojoFailureException,
+            MojoExecutionException {
+        PomLines pom = new PomLines(project.getFile());
+        List<JdbcTarget> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        if (targets != null) {
+            for (String u : targets) {
+                if (u != null && !u.trim().isEmpty()) {
+                    add(parse(u, "targets", "pom.xml"), new SourceLocation("pom.xml", pom.lineOf(u.trim())),
+                            out, seen, locations);
+                }
+            }
+        }
+        if (url != null && !url.trim().isEmpty()) {
+            add(parse(url, "url", "-Dtls-compat.url"), new SourceLocation("pom.xml", 1), out, seen, locations);
+        }
+        if (out.isEmpty()) {
+            try {
+                for (SpringDatasourceDiscovery.Found f : SpringDatasourceDiscovery.discover(project.getBasedir())) {
+                    add(parse(f.url, "spring.datasource.url", f.path + ":" + f.line),
+                            new SourceLocation(f.path, f.line), out, seen, locations);
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot read src/main/resources: " + e.getMessage(), e);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new MojoFailureException(MojoMessages.NO_TARGETS);
+        }
+        return out;
+    }
+
+    private static JdbcTarget parse(String u, String parameter, String origin) throws MojoFailureException {
+        try {
+            return JdbcTarget.parse(u, origin);
+        } catch (JdbcUrlException e) {
+            String property = parameter.equals("url") ? "tls-compat.url"
+                    : parameter.equals("targets") ? "pom.xml" : origin;
+            throw new MojoFailureException(String.format(MojoMessages.BAD_URL, parameter, property, e.getMessage()));
+        }
+    }
+
+    private void add(JdbcTarget t, SourceLocation at, List<JdbcTarget> out, Set<String> seen,
+            Map<String, SourceLocation> locations) {
+        if (seen.add(t.address())) {
+            out.add(t);
+            locations.put(t.address(), at);
+            getLog().info(String.format(MojoMessages.NOTE_TARGET, t.redactedUrl(), t.origin()));
+        }
+    }
+
+    private void logDrivers(List<ClientDriver> drivers) {
+        if (drivers.isEmpty()) {
+            getLog().info(MojoMessages.NOTE_NO_DRIVER);
+        }
+        for (ClientDriver d : drivers) {
+            if (d.id().equals("mssql-jdbc") || d.id().equals("jtds")) {
+                getLog().info(String.format(MojoMessages.NOTE_DRIVER, d.coordinates(), d.knowledge().tlsStack()));
+            } else {
+                getLog().info(String.format(MojoMessages.NOTE_OTHER_CLIENT, d.coordinates(),
+                        d.knowledge().tlsStack()));
+            }
+        }
+    }
+
+    private GateReport report(List<Evaluation> evaluations, Severity failSeverity,
+            Map<String, SourceLocation> urlLocations, List<ClientDriver> drivers) {
+        PomLines pom = new PomLines(project.getFile());
+        SourceLocation driverAt = drivers.isEmpty() ? null
+                : new SourceLocation("pom.xml", pom.dependencyLine(drivers.get(0).artifactId()));
+        return new GateReport(evaluations, failSeverity, KnowledgeBase.get().version(),
+                VERSION == null ? "dev" : VERSION, Instant.now().toString(), urlLocations, driverAt,
+                new SourceLocation("pom.xml", 1));
+    }
+
+    private void failOnViolations(GateReport report) throws MojoFailureException {
+        List<Finding> violations = report.violations();
+        if (violations.isEmpty()) {
+            return;
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (Finding f : violations) {
+            codes.add(f.code().code() + " (" + f.target() + ")");
+        }
+        throw new MojoFailureException(String.format(MojoMessages.VIOLATIONS, violations.size(),
+                report.failOnLabel(), String.join(", ", codes), new File(outputDirectory, ReportFiles.MARKDOWN),
+                new File(outputDirectory, ReportFiles.JSON)));
+    }
+}
