@@ -11,7 +11,11 @@ import java.util.Map;
  * and signature schemes. Names are the IANA ones, so they match what the JDK and OpenSSL print.
  */
 final class TlsNames {
-    /** Elliptic-curve groups the probe offers, strongest and most common first (RFC 8422, RFC 7027, RFC 8446). */
+    /**
+     * Elliptic-curve groups the probe offers, most common first (RFC 8422, RFC 7027, RFC 8446, RFC 8734). The binary
+     * (sect*) and sub-224-bit curves are left out: RFC 8422 deprecated them, Schannel never had them and the JDK
+     * dropped them in 16, so no SQL Server client could use them; leaving them out also keeps the group walk short.
+     */
     static final Map<Integer, String> EC_GROUPS;
     /** Finite-field groups (RFC 7919), offered so a TLS 1.2 server can name its DHE group. */
     static final Map<Integer, String> FFDHE_GROUPS;
@@ -38,26 +42,6 @@ final class TlsNames {
         ec.put(0x0021, "brainpoolP512r1tls13");
         ec.put(0x0016, "secp256k1");
         ec.put(0x0015, "secp224r1");
-        ec.put(0x0014, "secp224k1");
-        ec.put(0x0013, "secp192r1");
-        ec.put(0x0012, "secp192k1");
-        ec.put(0x0011, "secp160r2");
-        ec.put(0x0010, "secp160r1");
-        ec.put(0x000F, "secp160k1");
-        ec.put(0x000E, "sect571r1");
-        ec.put(0x000D, "sect571k1");
-        ec.put(0x000C, "sect409r1");
-        ec.put(0x000B, "sect409k1");
-        ec.put(0x000A, "sect283r1");
-        ec.put(0x0009, "sect283k1");
-        ec.put(0x0008, "sect239k1");
-        ec.put(0x0007, "sect233r1");
-        ec.put(0x0006, "sect233k1");
-        ec.put(0x0005, "sect193r2");
-        ec.put(0x0004, "sect193r1");
-        ec.put(0x0003, "sect163r2");
-        ec.put(0x0002, "sect163r1");
-        ec.put(0x0001, "sect163k1");
         EC_GROUPS = Collections.unmodifiableMap(ec);
 
         Map<Integer, String> ff = new LinkedHashMap<>();
