@@ -48,6 +48,13 @@ final class Relay {
         try {
             pumpClientToBackend(backend.getOutputStream());
         } finally {
+            // Tell the backend the client has gone before waiting for it: openssl s_server serves one connection
+            // at a time and would otherwise sit in its handshake until our read timeout.
+            try {
+                backend.shutdownOutput();
+            } catch (IOException e) {
+                // already closed
+            }
             try {
                 back.join(Simulator.READ_TIMEOUT_MILLIS);
             } catch (InterruptedException e) {

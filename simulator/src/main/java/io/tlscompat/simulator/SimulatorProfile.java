@@ -26,6 +26,7 @@ public final class SimulatorProfile {
     private final List<TlsVersion> protocols;
     private final List<CipherSuite> cipherSuites;
     private final boolean serverOrder;
+    private final List<String> namedGroups;
     private final boolean strict;
     private final List<TlsVersion> strictProtocols;
     private final boolean forceStrict;
@@ -50,6 +51,7 @@ public final class SimulatorProfile {
         this.protocols = Collections.unmodifiableList(new ArrayList<>(b.protocols));
         this.cipherSuites = Collections.unmodifiableList(new ArrayList<>(b.cipherSuites));
         this.serverOrder = b.serverOrder;
+        this.namedGroups = Collections.unmodifiableList(new ArrayList<>(b.namedGroups));
         this.strict = b.strict;
         this.strictProtocols = Collections.unmodifiableList(new ArrayList<>(b.strictProtocols));
         this.forceStrict = b.forceStrict;
@@ -112,6 +114,16 @@ public final class SimulatorProfile {
     /** True when the server's suite order wins (Schannel's behaviour), false when the client's order wins. */
     public boolean serverOrder() {
         return serverOrder;
+    }
+
+    /**
+     * Elliptic-curve groups for ECDHE (and TLS 1.3 key shares), by name, in Schannel's priority order: the server
+     * picks the first one the client offers. Windows Server 2016 and later enable curve25519, NistP256 and
+     * NistP384; 2012 R2 and 2008 R2 NistP256 and NistP384 (Windows "TLS Elliptic Curves" documentation, not in the
+     * fact sheet). DHE uses Bouncy Castle's choice (ffdhe2048 when the client offers RFC 7919 groups).
+     */
+    public List<String> namedGroups() {
+        return namedGroups;
     }
 
     /** True when TDS 8 ("strict": TLS first, ALPN tds/8.0) is accepted. */
@@ -211,6 +223,7 @@ public final class SimulatorProfile {
         private List<TlsVersion> protocols = Arrays.asList(TlsVersion.TLSv1, TlsVersion.TLSv1_1, TlsVersion.TLSv1_2);
         private List<CipherSuite> cipherSuites = WindowsCipherSuites.WINDOWS_2019;
         private boolean serverOrder = true;
+        private List<String> namedGroups = Arrays.asList("x25519", "secp256r1", "secp384r1");
         private boolean strict;
         private List<TlsVersion> strictProtocols = Collections.emptyList();
         private boolean forceStrict;
@@ -239,6 +252,7 @@ public final class SimulatorProfile {
             this.protocols = p.protocols;
             this.cipherSuites = p.cipherSuites;
             this.serverOrder = p.serverOrder;
+            this.namedGroups = p.namedGroups;
             this.strict = p.strict;
             this.strictProtocols = p.strictProtocols;
             this.forceStrict = p.forceStrict;
@@ -311,6 +325,22 @@ public final class SimulatorProfile {
 
         public Builder serverOrder(boolean value) {
             this.serverOrder = value;
+            return this;
+        }
+
+        /**
+         * ECDHE groups by name (x25519, secp256r1, secp384r1, secp521r1, x448...), in priority order.
+         *
+         * @throws IllegalArgumentException naming the first unknown group
+         */
+        public Builder namedGroups(String... names) {
+            for (String n : names) {
+                if (NamedGroups.code(n) < 0) {
+                    throw new IllegalArgumentException("unknown named group '" + n
+                            + "': use names such as x25519, secp256r1, secp384r1");
+                }
+            }
+            this.namedGroups = Arrays.asList(names);
             return this;
         }
 

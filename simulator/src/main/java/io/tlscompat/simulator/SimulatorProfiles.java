@@ -45,16 +45,19 @@ public final class SimulatorProfiles {
                 .description("SQL Server 2008 R2 RTM on Windows Server 2008 R2: TLS 1.0 only (no KB3135244 update)")
                 .productVersion("10.50.1600")
                 .protocols(TlsVersion.TLSv1)
+                .namedGroups("secp256r1", "secp384r1")
                 .cipherSuites(WindowsCipherSuites.WINDOWS_2008R2));
         add(m, SimulatorProfile.builder("sql2014-rtm-win2012r2")
                 .description("SQL Server 2014 RTM without the TLS 1.2 update on Windows Server 2012 R2: TLS 1.0 only")
                 .productVersion("12.0.2000")
                 .protocols(TlsVersion.TLSv1)
+                .namedGroups("secp256r1", "secp384r1")
                 .cipherSuites(WindowsCipherSuites.WINDOWS_2012R2));
         add(m, SimulatorProfile.builder("sql2014-win2012r2")
                 .description("SQL Server 2014 SP3 on Windows Server 2012 R2: TLS 1.0-1.2, ECDHE_RSA CBC only")
                 .productVersion("12.0.6024")
                 .protocols(TlsVersion.TLSv1, TlsVersion.TLSv1_1, TlsVersion.TLSv1_2)
+                .namedGroups("secp256r1", "secp384r1")
                 .cipherSuites(WindowsCipherSuites.WINDOWS_2012R2));
         add(m, SimulatorProfile.builder("sql2016-win2016")
                 .description("SQL Server 2016 SP2 on Windows Server 2016: TLS 1.0-1.2")
@@ -95,6 +98,7 @@ public final class SimulatorProfiles {
                 .description("Windows Server 2012 R2 with DHE suites only and the unpatched DHE leading-zero bug (KB4557473)")
                 .productVersion("12.0.6024")
                 .protocols(TlsVersion.TLSv1, TlsVersion.TLSv1_1, TlsVersion.TLSv1_2)
+                .namedGroups("secp256r1", "secp384r1")
                 .cipherSuites(WindowsCipherSuites.only(WindowsCipherSuites.WINDOWS_2012R2, KeyExchange.DHE))
                 .dheBug(DheBug.INTERMITTENT));
         add(m, SimulatorProfile.builder("no-encryption")

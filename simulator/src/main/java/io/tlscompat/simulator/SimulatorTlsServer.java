@@ -8,6 +8,7 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.DefaultTlsServer;
+import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
@@ -43,6 +44,8 @@ final class SimulatorTlsServer extends DefaultTlsServer {
     private final boolean strictPath;
     private volatile boolean refusedWeakCertificate;
     private volatile boolean handshakeComplete;
+    /** The ECDHE group chosen for TLS 1.2 and earlier (BC records the group only for TLS 1.3). */
+    private volatile int selectedEcdhGroup = -1;
     private final Runnable onHandshakeComplete;
 
     /**
@@ -88,7 +91,9 @@ final class SimulatorTlsServer extends DefaultTlsServer {
         TlsVersion v = TlsVersion.fromWireValue(sp.getNegotiatedVersion().getFullVersion());
         CipherSuite suite = CipherSuites.byCode(sp.getCipherSuite());
         ProtocolName alpn = sp.getApplicationProtocol();
+        int group = sp.getNegotiatedGroup() >= 0 ? sp.getNegotiatedGroup() : selectedEcdhGroup;
         return v + " " + (suite == null ? String.format("0x%04x", sp.getCipherSuite()) : suite.name())
+                + (group >= 0 ? " " + NamedGroup.getName(group) : "")
                 + (alpn == null ? "" : " (ALPN " + alpn.getUtf8Decoding() + ")");
     }
 
@@ -109,6 +114,57 @@ final class SimulatorTlsServer extends DefaultTlsServer {
             codes[i] = profile.cipherSuites().get(i).code();
         }
         return TlsUtils.getSupportedCipherSuites(getCrypto(), codes);
+    }
+
+    /** The profile's groups as codes, in priority order. */
+    private int[] groups() {
+        int[] g = new int[profile.namedGroups().size()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = NamedGroups.code(profile.namedGroups().get(i));
+        }
+        return g;
+    }
+
+    private boolean clientOffers(int group) {
+        int[] offered = context.getSecurityParametersHandshake().getClientSupportedGroups();
+        if (offered == null) {
+            // RFC 4492 5.1: no extension means the client supports any curve; Schannel then uses its first one.
+            return true;
+        }
+        for (int o : offered) {
+            if (o == group) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int[] getSupportedGroups() {
+        return groups();
+    }
+
+    @Override
+    protected int getMaximumNegotiableCurveBits() {
+        int bits = 0;
+        for (int g : groups()) {
+            if (NamedGroup.refersToAnECDHCurve(g) && clientOffers(g)) {
+                bits = Math.max(bits, NamedGroup.getCurveBits(g));
+            }
+        }
+        return bits;
+    }
+
+    @Override
+    protected int selectECDH(int minimumCurveBits) {
+        for (int g : groups()) {
+            if (NamedGroup.refersToAnECDHCurve(g) && NamedGroup.getCurveBits(g) >= minimumCurveBits
+                    && clientOffers(g)) {
+                selectedEcdhGroup = g;
+                return g;
+            }
+        }
+        return -1;
     }
 
     @Override

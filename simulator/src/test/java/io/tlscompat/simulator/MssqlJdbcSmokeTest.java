@@ -59,7 +59,7 @@ class MssqlJdbcSmokeTest {
                     + pem);
             assertThat(e.getMessage()).startsWith(LOGIN_FAILED + " ClientConnectionId:");
             assertThat(sim.handshakeCount()).isEqualTo(1);
-            assertThat(log).anyMatch(line -> line.contains("handshake done: TLSv1.3 TLS_AES_256_GCM_SHA384 (ALPN tds/8.0)"));
+            assertThat(log).anyMatch(line -> line.contains("handshake done: TLSv1.3 TLS_AES_256_GCM_SHA384 x25519 (ALPN tds/8.0)"));
         }
     }
 

@@ -87,4 +87,25 @@ class SimulatorHandshakeTest {
             assertThat(sim.connectionCount()).isEqualTo(3);
         }
     }
+
+    @Test
+    void ecdheUsesSchannelsFirstCurveTheClientOffers() throws Exception {
+        // The JDK offers x25519 first; Windows Server 2012 R2 has no curve25519, so NistP256 it is.
+        assertThat(negotiatedWith(SimulatorProfiles.named("sql2014-win2012r2"))).contains(" secp256r1");
+        assertThat(negotiatedWith(SimulatorProfiles.named("sql2019-win2019"))).contains(" x25519");
+        assertThat(negotiatedWith(SimulatorProfiles.named("sql2019-win2019").toBuilder()
+                .namedGroups("secp384r1").build())).contains(" secp384r1");
+    }
+
+    private static String negotiatedWith(SimulatorProfile profile) throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (Simulator sim = Simulator.start(profile, 0, java.net.InetAddress.getLoopbackAddress(), log::add);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            client.prelogin(EncryptionLevel.ON);
+            SSLSocket tls = client.startTls(TdsTestClient.trustAll(), s -> s.setEnabledProtocols(
+                    new String[] {"TLSv1.2"}));
+            assertThat(tls.getSession().getCipherSuite()).startsWith("TLS_ECDHE_RSA_");
+        }
+        return log.stream().filter(l -> l.contains("handshake done")).findFirst().orElse("(no handshake)");
+    }
 }
