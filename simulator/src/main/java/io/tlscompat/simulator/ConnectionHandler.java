@@ -71,6 +71,8 @@ final class ConnectionHandler implements Runnable {
             serveTds7(wire);
         } else if (first == ClientWire.TLS_HANDSHAKE) {
             serveTds8(wire);
+        } else if (first == TdsPacketType.LOGIN7) {
+            serveLoginWithoutPrelogin(wire);
         } else {
             log(String.format("first byte 0x%02x is neither a PRELOGIN nor a TLS handshake; closing", first));
             wire.closeGracefully();
@@ -114,6 +116,25 @@ final class ConnectionHandler implements Runnable {
         } else {
             answerLogin(wire, tlsIn, tlsIn, tls.applicationOutput(), tls);
         }
+    }
+
+    /**
+     * A LOGIN7 without PRELOGIN (jTDS with ssl=off, TDS 7.0-era clients): no TLS was negotiated, so the login is in
+     * plaintext. A server that forces encryption (or strict) cannot accept it and drops the connection.
+     */
+    private void serveLoginWithoutPrelogin(ClientWire wire) throws IOException {
+        if (profile.forceStrict()) {
+            log("LOGIN7 without PRELOGIN on a force-strict server: reset");
+            wire.reset();
+            return;
+        }
+        if (profile.encryption() == EncryptionLevel.ON || profile.encryption() == EncryptionLevel.REQ) {
+            log("LOGIN7 without PRELOGIN on a server that forces encryption: closing");
+            wire.closeGracefully();
+            return;
+        }
+        log("LOGIN7 without PRELOGIN: plaintext login");
+        answerLogin(wire, wire.input(), wire.input(), plainOutput(wire), null);
     }
 
     private void serveTds8(ClientWire wire) throws IOException {
