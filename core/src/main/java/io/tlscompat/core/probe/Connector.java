@@ -1,6 +1,8 @@
 package io.tlscompat.core.probe;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -62,6 +64,11 @@ final class Connector {
             closeQuietly(socket);
             throw e;
         }
+    }
+
+    /** The socket's input, buffered, with reads bounded by the read timeout and the deadline. */
+    InputStream input(Socket socket) throws IOException {
+        return new BufferedInputStream(new DeadlineInputStream(socket, deadline, settings.readTimeoutMillis()));
     }
 
     static void closeQuietly(Socket socket) {

@@ -3,7 +3,6 @@ package io.tlscompat.core.probe;
 import io.tlscompat.core.tds.TdsMessages;
 import io.tlscompat.core.tds.TdsPacketType;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,9 +24,9 @@ final class HandshakeChannel {
         this.tdsWrapped = tdsWrapped;
     }
 
-    /** TLS straight on the socket. */
-    static HandshakeChannel raw(Socket socket) throws IOException {
-        return new HandshakeChannel(socket, new BufferedInputStream(socket.getInputStream()), false);
+    /** TLS straight on the socket; {@code socketIn} is the socket's (deadline-bounded) input. */
+    static HandshakeChannel raw(Socket socket, InputStream socketIn) throws IOException {
+        return new HandshakeChannel(socket, socketIn, false);
     }
 
     /** TLS inside TDS packets; {@code socketIn} is the stream the PRELOGIN reply was read from. */

@@ -35,9 +35,10 @@ final class HelloExchanger {
         try {
             HandshakeChannel channel;
             if (path == ProbePath.TDS8) {
-                channel = HandshakeChannel.raw(socket);
+                channel = HandshakeChannel.raw(socket, connector.input(socket));
             } else {
-                PreloginExchange prelogin = PreloginExchange.run(socket, connector.target(), readTimeoutMillis);
+                PreloginExchange prelogin = PreloginExchange.run(socket, connector.input(socket), connector.target(),
+                        readTimeoutMillis);
                 if (prelogin.reply() == null) {
                     return HelloResponse.rejected(prelogin.refusal());
                 }
@@ -61,9 +62,10 @@ final class HelloExchanger {
     /** A channel ready for TLS bytes on a connected socket, or null when the server refused the PRELOGIN. */
     HandshakeChannel openChannel(Socket socket) throws IOException, ProbeException {
         if (path == ProbePath.TDS8) {
-            return HandshakeChannel.raw(socket);
+            return HandshakeChannel.raw(socket, connector.input(socket));
         }
-        PreloginExchange prelogin = PreloginExchange.run(socket, connector.target(), readTimeoutMillis);
+        PreloginExchange prelogin = PreloginExchange.run(socket, connector.input(socket), connector.target(),
+                readTimeoutMillis);
         if (prelogin.reply() == null) {
             return null;
         }

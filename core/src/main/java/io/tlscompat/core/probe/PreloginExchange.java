@@ -7,7 +7,6 @@ import io.tlscompat.core.tds.TdsPacket;
 import io.tlscompat.core.tds.TdsPacketType;
 import io.tlscompat.core.tds.TdsProtocolException;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -50,12 +49,12 @@ final class PreloginExchange {
     }
 
     /**
+     * @param in the socket's input (see {@link Connector#input})
      * @throws ProbeException NOT_TDS when the answer is not a PRELOGIN reply, TIMEOUT when there is no answer
      */
-    static PreloginExchange run(Socket socket, String target, int readTimeoutMillis) throws ProbeException {
-        InputStream in;
+    static PreloginExchange run(Socket socket, InputStream in, String target, int readTimeoutMillis)
+            throws ProbeException {
         try {
-            in = new BufferedInputStream(socket.getInputStream());
             byte[] traceId = new byte[36];
             RANDOM.nextBytes(traceId);
             byte[] body = PreloginMessage.clientRequest(EncryptionLevel.ON, traceId).encode();
@@ -68,6 +67,9 @@ final class PreloginExchange {
             return new PreloginExchange(readReply(in, target), null, in);
         } catch (Refused r) {
             return new PreloginExchange(null, r.rejection, in);
+        } catch (DeadlineInputStream.DeadlinePassed e) {
+            throw new ProbeException(ProbeException.Reason.TIMEOUT,
+                    String.format(ProbeMessages.DEADLINE, target, e.budgetMillis), e);
         } catch (SocketTimeoutException e) {
             throw new ProbeException(ProbeException.Reason.TIMEOUT,
                     String.format(ProbeMessages.SILENT, target, readTimeoutMillis), e);

@@ -13,11 +13,11 @@ public final class ProbeMessages {
     /** %1$s host:port, %2$d milliseconds. */
     public static final String DEADLINE = "probing %s did not finish within %d ms — raise the timeout or check the "
             + "server's load";
-    /** %1$s host:port. */
-    public static final String REFUSED_BOTH = "%s closed or reset both a TDS PRELOGIN and a TLS ClientHello";
-    /** %1$s host:port. */
-    public static final String REFUSED_TDS7_ONLY = "%s closed or reset the TDS PRELOGIN (it may accept only TDS 8 "
-            + "strict connections) — probe again without --no-tds8";
+    /** The detail of {@link #NOT_TDS} when neither path got an answer. */
+    public static final String REFUSED_BOTH = "it closed or reset both a TDS PRELOGIN and a TLS ClientHello";
+    /** %1$s host:port; when only the TDS 7.x path was probed and the PRELOGIN was refused. */
+    public static final String PRELOGIN_REFUSED = "%s closed or reset the TDS PRELOGIN: it may accept only TDS 8 "
+            + "strict connections (Force Strict Encryption) — probe again without --no-tds8";
 
     private ProbeMessages() {
     }

@@ -5,6 +5,7 @@ import io.tlscompat.core.tds.EncryptionLevel;
 import io.tlscompat.core.tds.PreloginMessage;
 import io.tlscompat.core.tls.TlsVersion;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
@@ -62,8 +63,8 @@ public final class TdsProbe {
         PreloginMessage prelogin = settings.tds7() ? prelogin(connector) : null;
         boolean tds7Tls = prelogin != null && prelogin.encryption() != EncryptionLevel.NOT_SUP;
         if (settings.tds7() && prelogin == null && !settings.tds8()) {
-            throw new ProbeException(ProbeException.Reason.NOT_TDS, String.format(ProbeMessages.NOT_TDS, target,
-                    ProbeMessages.REFUSED_TDS7_ONLY));
+            throw new ProbeException(ProbeException.Reason.NOT_TDS,
+                    String.format(ProbeMessages.PRELOGIN_REFUSED, target));
         }
 
         List<ProbePath> paths = new ArrayList<>();
@@ -86,7 +87,11 @@ public final class TdsProbe {
     private PreloginMessage prelogin(Connector connector) throws ProbeException {
         Socket socket = connector.open();
         try {
-            return PreloginExchange.run(socket, connector.target(), settings.readTimeoutMillis()).reply();
+            return PreloginExchange.run(socket, connector.input(socket), connector.target(),
+                    settings.readTimeoutMillis()).reply();
+        } catch (IOException e) {
+            throw new ProbeException(ProbeException.Reason.UNREACHABLE,
+                    String.format(ProbeMessages.UNREACHABLE, connector.target(), e.getMessage()), e);
         } finally {
             Connector.closeQuietly(socket);
         }

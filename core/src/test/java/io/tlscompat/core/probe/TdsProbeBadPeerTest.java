@@ -138,6 +138,30 @@ class TdsProbeBadPeerTest {
     }
 
     @Test
+    void tricklingServerIsStoppedByTheDeadline() throws Exception {
+        ProbeException e = probeFails(s -> {
+            ScriptedPeer.readRequest(s);
+            // A PRELOGIN reply header promising 4000 bytes, then one byte every 100 ms: each read succeeds, so
+            // only the overall deadline can end it.
+            OutputStream out = s.getOutputStream();
+            out.write(new byte[] {0x04, 0x01, 0x0F, (byte) 0xA0, 0, 0, 1, 0});
+            for (int i = 0; i < 4000; i++) {
+                out.write(0);
+                out.flush();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, 6500);
+        assertThat(e.reason()).isEqualTo(ProbeException.Reason.TIMEOUT);
+        assertThat(e.getMessage()).isEqualTo(String.format(ProbeMessages.DEADLINE, e.getMessage().split(" ")[1],
+                5000));
+    }
+
+    @Test
     void resetOnEverythingIsNotTdsAndAnsweredWithoutWaiting() throws Exception {
         ProbeException e = probeFails(s -> {
             ScriptedPeer.readRequest(s);
@@ -156,7 +180,8 @@ class TdsProbeBadPeerTest {
             ProbeException e = catchThrowableOfType(ProbeException.class,
                     () -> new TdsProbe(FAST.toBuilder().tds8(false).build()).probe("127.0.0.1", peer.port()));
             assertThat(e.reason()).isEqualTo(ProbeException.Reason.NOT_TDS);
-            assertThat(e.getMessage()).contains(ProbeMessages.REFUSED_TDS7_ONLY);
+            assertThat(e.getMessage())
+                    .isEqualTo(String.format(ProbeMessages.PRELOGIN_REFUSED, "127.0.0.1:" + peer.port()));
         }
     }
 

@@ -71,7 +71,8 @@ class ProbeCommandTest {
 
             String[] lines = err.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
             assertThat(lines).hasSize(1);
-            assertThat(lines[0]).contains(ProbeMessages.REFUSED_TDS7_ONLY);
+            assertThat(lines[0])
+                    .isEqualTo("probe: " + String.format(ProbeMessages.PRELOGIN_REFUSED, "127.0.0.1:" + sim.port()));
             assertThat(out.size()).isZero();
         }
     }
