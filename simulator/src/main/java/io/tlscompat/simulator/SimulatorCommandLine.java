@@ -28,6 +28,8 @@ final class SimulatorCommandLine {
             "  --product-version V         PRELOGIN version, e.g. 13.0.5026",
             "  --rejection HOW             reset (Schannel), alert or close",
             "  --dhe-bug MODE              never, intermittent (KB4557473) or always",
+            "  --dhe-bits N                DHE group size: 1024, 2048, 3072 or 4096",
+            "  --groups LIST               ECDHE groups in priority order, e.g. x25519,secp256r1,secp384r1",
             "  --strict MODE               off, on (TDS 8 with TLS 1.3/1.2 beside TDS 7.x) or force (TDS 8 only)",
             "  --relay HOST:PORT           relay the TLS handshake to an external TLS server",
             "  --relay-reset               turn a backend alert/close during the relayed handshake into a reset",
@@ -96,6 +98,8 @@ final class SimulatorCommandLine {
                 case "--product-version":
                 case "--rejection":
                 case "--dhe-bug":
+                case "--dhe-bits":
+                case "--groups":
                 case "--strict":
                 case "--relay":
                     overrides.add(new String[] {a, value(args, ++i, a)});
@@ -162,6 +166,12 @@ final class SimulatorCommandLine {
                     break;
                 case "--dhe-bug":
                     b.dheBug(enumValue(DheBug.class, v, option));
+                    break;
+                case "--dhe-bits":
+                    b.dheGroupBits(intValue(v, option, 0, 8192));
+                    break;
+                case "--groups":
+                    b.namedGroups(v.split(","));
                     break;
                 case "--strict":
                     strict(b, v);

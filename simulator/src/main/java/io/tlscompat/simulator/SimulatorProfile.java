@@ -27,6 +27,7 @@ public final class SimulatorProfile {
     private final List<CipherSuite> cipherSuites;
     private final boolean serverOrder;
     private final List<String> namedGroups;
+    private final int dheGroupBits;
     private final boolean strict;
     private final List<TlsVersion> strictProtocols;
     private final boolean forceStrict;
@@ -52,6 +53,7 @@ public final class SimulatorProfile {
         this.cipherSuites = Collections.unmodifiableList(new ArrayList<>(b.cipherSuites));
         this.serverOrder = b.serverOrder;
         this.namedGroups = Collections.unmodifiableList(new ArrayList<>(b.namedGroups));
+        this.dheGroupBits = b.dheGroupBits;
         this.strict = b.strict;
         this.strictProtocols = Collections.unmodifiableList(new ArrayList<>(b.strictProtocols));
         this.forceStrict = b.forceStrict;
@@ -124,6 +126,14 @@ public final class SimulatorProfile {
      */
     public List<String> namedGroups() {
         return namedGroups;
+    }
+
+    /**
+     * Size of the finite-field group of DHE suites: 1024 (RFC 2409 Oakley group 2), 2048 (RFC 3526 group 14), 3072
+     * or 4096 (RFC 7919 ffdhe); 0 lets Bouncy Castle choose (ffdhe2048 for a client offering RFC 7919 groups).
+     */
+    public int dheGroupBits() {
+        return dheGroupBits;
     }
 
     /** True when TDS 8 ("strict": TLS first, ALPN tds/8.0) is accepted. */
@@ -224,6 +234,7 @@ public final class SimulatorProfile {
         private List<CipherSuite> cipherSuites = WindowsCipherSuites.WINDOWS_2019;
         private boolean serverOrder = true;
         private List<String> namedGroups = Arrays.asList("x25519", "secp256r1", "secp384r1");
+        private int dheGroupBits;
         private boolean strict;
         private List<TlsVersion> strictProtocols = Collections.emptyList();
         private boolean forceStrict;
@@ -253,6 +264,7 @@ public final class SimulatorProfile {
             this.cipherSuites = p.cipherSuites;
             this.serverOrder = p.serverOrder;
             this.namedGroups = p.namedGroups;
+            this.dheGroupBits = p.dheGroupBits;
             this.strict = p.strict;
             this.strictProtocols = p.strictProtocols;
             this.forceStrict = p.forceStrict;
@@ -341,6 +353,16 @@ public final class SimulatorProfile {
                 }
             }
             this.namedGroups = Arrays.asList(names);
+            return this;
+        }
+
+        /** DHE group size: 0 (Bouncy Castle's choice), 1024, 2048, 3072 or 4096. */
+        public Builder dheGroupBits(int bits) {
+            if (bits != 0 && bits != 1024 && bits != 2048 && bits != 3072 && bits != 4096) {
+                throw new IllegalArgumentException("DHE group of " + bits + " bits is not one of 1024, 2048, 3072, "
+                        + "4096 (or 0 for the default)");
+            }
+            this.dheGroupBits = bits;
             return this;
         }
 

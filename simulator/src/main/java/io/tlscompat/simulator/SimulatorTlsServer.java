@@ -17,10 +17,13 @@ import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedDecryptor;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsDHUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.DHStandardGroups;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.TlsDHConfig;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedDecryptor;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -46,6 +49,8 @@ final class SimulatorTlsServer extends DefaultTlsServer {
     private volatile boolean handshakeComplete;
     /** The ECDHE group chosen for TLS 1.2 and earlier (BC records the group only for TLS 1.3). */
     private volatile int selectedEcdhGroup = -1;
+    /** The size of the DHE group, when a DHE suite was chosen. */
+    private volatile int selectedDhBits;
     private final Runnable onHandshakeComplete;
 
     /**
@@ -94,6 +99,7 @@ final class SimulatorTlsServer extends DefaultTlsServer {
         int group = sp.getNegotiatedGroup() >= 0 ? sp.getNegotiatedGroup() : selectedEcdhGroup;
         return v + " " + (suite == null ? String.format("0x%04x", sp.getCipherSuite()) : suite.name())
                 + (group >= 0 ? " " + NamedGroup.getName(group) : "")
+                + (selectedDhBits > 0 ? " DHE " + selectedDhBits + "-bit" : "")
                 + (alpn == null ? "" : " (ALPN " + alpn.getUtf8Decoding() + ")");
     }
 
@@ -137,6 +143,29 @@ final class SimulatorTlsServer extends DefaultTlsServer {
             }
         }
         return false;
+    }
+
+    @Override
+    public TlsDHConfig getDHConfig() throws IOException {
+        TlsDHConfig config;
+        switch (profile.dheGroupBits()) {
+            case 1024:
+                config = new TlsDHConfig(DHStandardGroups.rfc2409_1024);
+                break;
+            case 2048:
+                config = new TlsDHConfig(DHStandardGroups.rfc3526_2048);
+                break;
+            case 3072:
+                config = new TlsDHConfig(DHStandardGroups.rfc7919_ffdhe3072);
+                break;
+            case 4096:
+                config = new TlsDHConfig(DHStandardGroups.rfc7919_ffdhe4096);
+                break;
+            default:
+                config = super.getDHConfig();
+        }
+        selectedDhBits = TlsDHUtils.getDHGroup(config).getP().bitLength();
+        return config;
     }
 
     @Override

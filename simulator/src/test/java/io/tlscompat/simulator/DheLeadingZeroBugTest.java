@@ -112,4 +112,17 @@ class DheLeadingZeroBugTest {
         assertThat(sawNormal).isTrue();
         assertThat(crypto.wrongSecrets()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void dheGroupSizeKnobReachesTheClient() throws Exception {
+        SimulatorProfile oldWindows = SimulatorProfiles.named("dhe-only-win2012r2").toBuilder()
+                .dheBug(DheBug.NEVER).dheGroupBits(1024).build();
+        java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Simulator sim = Simulator.start(oldWindows, 0, java.net.InetAddress.getLoopbackAddress(), log::add);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            SSLSocket tls = dheHandshake(sim, client);
+            assertThat(tls.getSession().getCipherSuite()).isEqualTo(DHE_SUITE[0]);
+        }
+        assertThat(log).anyMatch(l -> l.contains("handshake done: TLSv1.2 " + DHE_SUITE[0] + " DHE 1024-bit"));
+    }
 }
