@@ -186,6 +186,37 @@ class TdsProbeBadPeerTest {
     }
 
     @Test
+    void silentServerOnTheTds8PathAloneTimesOut() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer(s -> {
+            ScriptedPeer.readRequest(s);
+            ScriptedPeer.readRequest(s);
+        })) {
+            long start = System.nanoTime();
+            ProbeException e = catchThrowableOfType(ProbeException.class,
+                    () -> new TdsProbe(FAST.toBuilder().tds7(false).build()).probe("127.0.0.1", peer.port()));
+            assertThat(e.reason()).isEqualTo(ProbeException.Reason.TIMEOUT);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+        }
+    }
+
+    @Test
+    void endlessBytesOnTheTds8PathAreBoundedAndNotTds() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer(s -> {
+            ScriptedPeer.readRequest(s);
+            byte[] chunk = new byte[8192];
+            java.util.Arrays.fill(chunk, (byte) 0x16);
+            for (int i = 0; i < 100_000; i++) {
+                s.getOutputStream().write(chunk);
+            }
+        })) {
+            ProbeException e = catchThrowableOfType(ProbeException.class,
+                    () -> new TdsProbe(FAST.toBuilder().tds7(false).build()).probe("127.0.0.1", peer.port()));
+            assertThat(e.reason()).isEqualTo(ProbeException.Reason.NOT_TDS);
+            assertThat(e.getMessage()).contains("it answered a TLS ClientHello with not a TLS record");
+        }
+    }
+
+    @Test
     void badArgumentsAreRejectedBeforeAnyConnection() {
         assertThat(catchThrowableOfType(IllegalArgumentException.class,
                 () -> new TdsProbe(FAST).probe("db1", 0))).hasMessage("port 0 is outside 1..65535");
