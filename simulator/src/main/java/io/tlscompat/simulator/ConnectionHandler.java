@@ -169,7 +169,7 @@ final class ConnectionHandler implements Runnable {
 
     /** Runs the handshake; on failure rejects the client as the profile says and returns null. */
     private TlsSession handshake(ClientWire wire, boolean strictPath) throws IOException {
-        SimulatorTlsServer server = new SimulatorTlsServer(simulator.crypto(), profile, simulator.certificate0(),
+        SimulatorTlsServer server = new SimulatorTlsServer(simulator.crypto(), profile, simulator.serverCertificate(),
                 strictPath, simulator::handshakeCompleted);
         TlsSession tls = new TlsSession(wire, server);
         boolean wrapped = !strictPath;

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,11 @@ public final class Simulator implements AutoCloseable {
     static final int READ_TIMEOUT_MILLIS = 15_000;
     /** Connect timeout for the relay backend. */
     static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    /**
+     * Longest life of one connection: the read timeout bounds each silence, this bounds a client that trickles
+     * bytes. SQL Server conversations with the simulator end at the login, so a minute is generous.
+     */
+    static final int MAX_CONNECTION_MILLIS = 60_000;
     /** Connections served at once; more wait in a small queue, beyond that they are closed at once. */
     static final int MAX_CONCURRENT_CONNECTIONS = 16;
     private static final int MAX_QUEUED_CONNECTIONS = 64;
@@ -44,6 +51,7 @@ public final class Simulator implements AutoCloseable {
     private final Consumer<String> log;
     private final ThreadPoolExecutor pool;
     private final Thread acceptor;
+    private final ScheduledExecutorService watchdog;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
@@ -63,6 +71,11 @@ public final class Simulator implements AutoCloseable {
                     return t;
                 });
         this.pool.allowCoreThreadTimeOut(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tls-compat-simulator-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
         this.acceptor = new Thread(this::acceptLoop, "tls-compat-simulator-accept-" + serverSocket.getLocalPort());
         this.acceptor.setDaemon(true);
     }
@@ -156,6 +169,7 @@ public final class Simulator implements AutoCloseable {
             }
         }
         pool.shutdownNow();
+        watchdog.shutdownNow();
         try {
             acceptor.join(1000);
             pool.awaitTermination(1, TimeUnit.SECONDS);
@@ -177,6 +191,7 @@ public final class Simulator implements AutoCloseable {
             }
             int id = connections.incrementAndGet();
             open.add(client);
+            watchdog.schedule(() -> closeIfOpen(client, id), MAX_CONNECTION_MILLIS, TimeUnit.MILLISECONDS);
             try {
                 pool.execute(new ConnectionHandler(this, client, id));
             } catch (RejectedExecutionException e) {
@@ -191,11 +206,22 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    private void closeIfOpen(Socket client, int id) {
+        if (open.remove(client)) {
+            log("#" + id + " still open after " + MAX_CONNECTION_MILLIS / 1000 + " s; closing");
+            try {
+                client.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
     LeadingZeroBugCrypto crypto() {
         return crypto;
     }
 
-    ServerCertificate certificate0() {
+    ServerCertificate serverCertificate() {
         return certificate;
     }
 

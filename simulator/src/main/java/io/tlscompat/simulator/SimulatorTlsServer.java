@@ -46,7 +46,6 @@ final class SimulatorTlsServer extends DefaultTlsServer {
     private final List<TlsVersion> versions;
     private final boolean strictPath;
     private volatile boolean refusedWeakCertificate;
-    private volatile boolean handshakeComplete;
     /** The ECDHE group chosen for TLS 1.2 and earlier (BC records the group only for TLS 1.3). */
     private volatile int selectedEcdhGroup = -1;
     /** The size of the DHE group, when a DHE suite was chosen. */
@@ -81,10 +80,6 @@ final class SimulatorTlsServer extends DefaultTlsServer {
     /** True when the handshake failed because Schannel would refuse the weakly-signed certificate. */
     boolean refusedWeakCertificate() {
         return refusedWeakCertificate;
-    }
-
-    boolean handshakeComplete() {
-        return handshakeComplete;
     }
 
     /** "TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (ALPN tds/8.0)" for logs, after the handshake. */
@@ -247,7 +242,6 @@ final class SimulatorTlsServer extends DefaultTlsServer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        handshakeComplete = true;
         onHandshakeComplete.run();
     }
 
