@@ -36,6 +36,9 @@ public final class AgentRuntime {
     /** Printed for bad options. */
     public static final String BAD_OPTIONS = "[tls-compat] agent not started: %s";
 
+    /** How long JVM exit waits for a background probe, so short-lived JVMs still get probe diagnoses. */
+    static final long PROBE_GRACE_MILLIS = 5000;
+
     private static volatile AgentRuntime running;
 
     private final AgentOptions options;
@@ -179,7 +182,10 @@ public final class AgentRuntime {
     void stop() {
         TlsCompatHooks.uninstall();
         if (probes != null) {
-            probes.shutdown();
+            List<io.tlscompat.agent.record.HandshakeRecord> left = probes.finish(PROBE_GRACE_MILLIS);
+            if (!left.isEmpty()) {
+                pipeline.probed(left, null);
+            }
         }
         pipeline.shutdown(2000);
         if (options.summary()) {

@@ -130,10 +130,32 @@ public final class ProbeScheduler {
             parked = state.parked;
             state.parked = null;
         }
-        callback.probed(parked, profile);
+        if (parked != null) {
+            callback.probed(parked, profile);
+        }
     }
 
-    public void shutdown() {
+    /**
+     * At JVM exit: lets running probes finish for up to {@code waitMillis} (so their records get the probe's
+     * diagnosis), then returns the records still parked, for the caller to write without a probe.
+     */
+    public List<HandshakeRecord> finish(long waitMillis) {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
+        List<HandshakeRecord> left = new ArrayList<HandshakeRecord>();
+        synchronized (this) {
+            for (ServerState s : servers.values()) {
+                if (s.parked != null) {
+                    left.addAll(s.parked);
+                    s.parked = null;
+                }
+            }
+        }
+        return left;
     }
 }

@@ -33,6 +33,17 @@ public final class ProfileComparer {
         if (r.isPrelogin()) {
             return null;
         }
+        // First: a certificate Schannel will not use with TLS 1.2 makes the server drop 1.2 handshakes, so the probe
+        // sees only older versions; the certificate, not the version list, is the cause to fix.
+        CertificateInfo cert = profile.certificate();
+        if (cert != null && cert.signatureAlgorithm() != null) {
+            String sig = cert.signatureAlgorithm().toUpperCase(Locale.ROOT);
+            if (sig.contains("MD5") || sig.contains("MD2")) {
+                return new Diagnosis(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the server certificate is signed with "
+                        + cert.signatureAlgorithm() + "; the server drops handshakes that cannot use it",
+                        RecordDiagnoser.FIX_WEAK_SIGNATURE, SOURCE);
+            }
+        }
         PathProfile path = tds8 ? profile.tds8() : profile.tds7();
         if (path == null || !path.supported() || path.protocols().isEmpty()) {
             return null;
@@ -67,15 +78,6 @@ public final class ProfileComparer {
             return new Diagnosis(FindingCode.CIPHER_MISMATCH, "server accepts only " + abbreviate(serverSuites)
                     + " with " + String.join(", ", common) + "; this JVM offers none of them",
                     RecordDiagnoser.FIX_CIPHER, SOURCE);
-        }
-        CertificateInfo cert = profile.certificate();
-        if (cert != null && cert.signatureAlgorithm() != null) {
-            String sig = cert.signatureAlgorithm().toUpperCase(Locale.ROOT);
-            if (sig.contains("MD5") || sig.contains("MD2")) {
-                return new Diagnosis(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the server certificate is signed with "
-                        + cert.signatureAlgorithm() + "; JSSE drops the handshake before ServerHello completes",
-                        RecordDiagnoser.FIX_WEAK_SIGNATURE, SOURCE);
-            }
         }
         return null;
     }

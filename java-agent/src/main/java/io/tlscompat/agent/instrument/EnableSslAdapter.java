@@ -21,10 +21,17 @@ final class EnableSslAdapter extends MethodVisitor {
     private final Label end = new Label();
     private final Label handler = new Label();
 
-    EnableSslAdapter(MethodVisitor next, String owner, String descriptor) {
+    private final boolean hostAndPort;
+
+    /**
+     * @param hostAndPort true for mssql-jdbc's (String host, int port, ...); false for jTDS's (String ssl), whose
+     *     argument is passed in the host position and 0 as the port
+     */
+    EnableSslAdapter(MethodVisitor next, String owner, String descriptor, boolean hostAndPort) {
         super(AsmSupport.API, next);
         this.owner = owner;
         this.descriptor = descriptor;
+        this.hostAndPort = hostAndPort;
     }
 
     static boolean hasTds8Flag(String descriptor) {
@@ -36,8 +43,12 @@ final class EnableSslAdapter extends MethodVisitor {
         super.visitCode();
         super.visitVarInsn(Opcodes.ALOAD, 0);
         super.visitVarInsn(Opcodes.ALOAD, 1);
-        super.visitVarInsn(Opcodes.ILOAD, 2);
-        if (hasTds8Flag(descriptor)) {
+        if (hostAndPort) {
+            super.visitVarInsn(Opcodes.ILOAD, 2);
+        } else {
+            super.visitInsn(Opcodes.ICONST_0);
+        }
+        if (hostAndPort && hasTds8Flag(descriptor)) {
             super.visitVarInsn(Opcodes.ILOAD, lastSlot());
         } else {
             super.visitInsn(Opcodes.ICONST_0);

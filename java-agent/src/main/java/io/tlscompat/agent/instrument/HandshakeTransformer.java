@@ -34,7 +34,8 @@ public final class HandshakeTransformer implements ClassFileTransformer {
                 || HookTargets.SOCKET_OUTPUT_RECORD.equals(internalName)
                 || HookTargets.HANDSHAKE_CONTEXT.equals(internalName)
                 || HookTargets.TDS_CHANNEL.equals(internalName)
-                || HookTargets.SQL_SERVER_CONNECTION.equals(internalName);
+                || HookTargets.SQL_SERVER_CONNECTION.equals(internalName)
+                || HookTargets.JTDS_SHARED_SOCKET.equals(internalName);
     }
 
     /** Internal names of the classes hooked so far (e.g. for the startup line and the MBean). */

@@ -49,7 +49,12 @@ final class HookClassVisitor extends ClassVisitor {
                 && descriptor.startsWith(HookTargets.ENABLE_SSL_DESC_PREFIX) && descriptor.endsWith(")V")
                 && (access & Opcodes.ACC_STATIC) == 0) {
             hooked++;
-            return new EnableSslAdapter(mv, className, descriptor);
+            return new EnableSslAdapter(mv, className, descriptor, true);
+        }
+        if (HookTargets.JTDS_SHARED_SOCKET.equals(className) && HookTargets.ENABLE_ENCRYPTION.equals(name)
+                && HookTargets.ENABLE_ENCRYPTION_DESC.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0) {
+            hooked++;
+            return new EnableSslAdapter(mv, className, descriptor, false);
         }
         if (HookTargets.SQL_SERVER_CONNECTION.equals(className) && HookTargets.PRELOGIN.equalsIgnoreCase(name)
                 && HookTargets.PRELOGIN_DESC.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0) {

@@ -39,6 +39,14 @@ public final class HookTargets {
     static final String PRELOGIN = "prelogin";
     static final String PRELOGIN_DESC = "(Ljava/lang/String;I)V";
 
+    /**
+     * jTDS 1.3.1: {@code void SharedSocket.enableEncryption(String ssl)}; jTDS hands JSSE port 0, so the context
+     * (read from the TCP socket it wraps) also supplies the peer's address.
+     */
+    public static final String JTDS_SHARED_SOCKET = "net/sourceforge/jtds/jdbc/SharedSocket";
+    static final String ENABLE_ENCRYPTION = "enableEncryption";
+    static final String ENABLE_ENCRYPTION_DESC = "(Ljava/lang/String;)V";
+
     /** Binary names of the JDK classes to retransform when attaching late. */
     public static final String[] JDK_CLASSES = {
         "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext"

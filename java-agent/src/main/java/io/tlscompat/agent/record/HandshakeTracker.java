@@ -35,7 +35,13 @@ public final class HandshakeTracker implements HookSink {
         if (client && Thread.currentThread().getName().startsWith(OWN_THREAD_PREFIX)) {
             client = false;
         }
-        current.set(new InFlightHandshake(socket, peerHost, peerPort, client, jdbc.get(), current.get()));
+        JdbcContext context = jdbc.get();
+        if (peerPort <= 0 && context != null && context.peerPort() > 0) {
+            // jTDS layers JSSE over its own socket wrapper and passes port 0: the driver knows the real peer.
+            peerHost = context.peerHost();
+            peerPort = context.peerPort();
+        }
+        current.set(new InFlightHandshake(socket, peerHost, peerPort, client, context, current.get()));
     }
 
     @Override
@@ -101,7 +107,7 @@ public final class HandshakeTracker implements HookSink {
 
     @Override
     public void jdbcEnter(Object tdsChannel, String host, int port, boolean tds8) {
-        jdbc.set(jdbcReader.read(tdsChannel, tds8));
+        jdbc.set(jdbcReader.read(tdsChannel, host, tds8));
     }
 
     @Override

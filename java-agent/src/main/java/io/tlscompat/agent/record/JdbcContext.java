@@ -16,6 +16,8 @@ public final class JdbcContext {
     private final String trustServerCertificate;
     private final boolean tds8;
     private final Integer serverMajorVersion;
+    private String peerHost;
+    private int peerPort;
 
     public JdbcContext(String driver, String version, String clientConnectionId, String encrypt,
             String trustServerCertificate, boolean tds8, Integer serverMajorVersion) {
@@ -56,6 +58,21 @@ public final class JdbcContext {
     /** The server's major version from its PRELOGIN response (e.g. 13 = SQL Server 2016), or null before it. */
     public Integer serverMajorVersion() {
         return serverMajorVersion;
+    }
+
+    /** The TCP peer the driver connected to, when the driver knows better than JSSE (jTDS passes port 0). */
+    JdbcContext peer(String host, int port) {
+        this.peerHost = host;
+        this.peerPort = port;
+        return this;
+    }
+
+    String peerHost() {
+        return peerHost;
+    }
+
+    int peerPort() {
+        return peerPort;
     }
 
     public Map<String, Object> toJson() {

@@ -15,9 +15,18 @@ public final class JdbcContextReader {
     static final String DRIVER = "mssql-jdbc";
     private final Map<Class<?>, String> versions = new WeakHashMap<Class<?>, String>();
 
-    public JdbcContext read(Object tdsChannel, boolean tds8) {
+    static final String JTDS = "jTDS";
+
+    /**
+     * @param tdsChannel mssql-jdbc's TDSChannel, or jTDS's SharedSocket
+     * @param sslMode jTDS only: the {@code ssl} property (request, require, authenticate)
+     */
+    public JdbcContext read(Object tdsChannel, String sslMode, boolean tds8) {
         if (tdsChannel == null) {
             return null;
+        }
+        if (tdsChannel.getClass().getName().startsWith("net.sourceforge.jtds.")) {
+            return readJtds(tdsChannel, sslMode);
         }
         return fromConnection(field(tdsChannel, "con"), tdsChannel.getClass(), tds8);
     }
@@ -52,6 +61,18 @@ public final class JdbcContextReader {
         return new JdbcContext(DRIVER, driverVersion(driverClass), id, encrypt, trust, tds8, serverMajor);
     }
 
+    private JdbcContext readJtds(Object sharedSocket, String sslMode) {
+        JdbcContext c = new JdbcContext(JTDS, driverVersion(sharedSocket.getClass()), null, "ssl=" + sslMode, null,
+                false, null);
+        Object socket = field(sharedSocket, "socket");
+        if (socket instanceof java.net.Socket && ((java.net.Socket) socket).getInetAddress() != null) {
+            java.net.Socket s = (java.net.Socket) socket;
+            Object host = field(sharedSocket, "host");
+            c.peer(host instanceof String ? (String) host : s.getInetAddress().getHostAddress(), s.getPort());
+        }
+        return c;
+    }
+
     private String driverVersion(Class<?> channelClass) {
         synchronized (versions) {
             String v = versions.get(channelClass);
@@ -65,6 +86,16 @@ public final class JdbcContextReader {
 
     /** SQLJdbcVersion has major/minor/patch/build (6.x–12.x) or MAJOR/MINOR/PATCH/BUILD (13.x). */
     private static String readVersion(Class<?> channelClass) {
+        if (channelClass.getName().startsWith("net.sourceforge.jtds.")) {
+            try {
+                Class<?> d = Class.forName("net.sourceforge.jtds.jdbc.Driver", false, channelClass.getClassLoader());
+                Field misc = d.getDeclaredField("MISC_VERSION");
+                misc.setAccessible(true);
+                return intField(d, "MAJOR_VERSION") + "." + intField(d, "MINOR_VERSION") + misc.get(null);
+            } catch (Throwable t) {
+                return null;
+            }
+        }
         try {
             Class<?> c = Class.forName("com.microsoft.sqlserver.jdbc.SQLJdbcVersion", false,
                     channelClass.getClassLoader());

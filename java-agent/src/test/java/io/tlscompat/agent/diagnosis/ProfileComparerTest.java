@@ -59,6 +59,11 @@ class ProfileComparerTest {
                 Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
         assertThat(ProfileComparer.compare(EARLY_RESET, profile(accepted, "MD5withRSA")).code())
                 .isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+        // Schannel drops TLS 1.2 with an MD5 certificate, so a probe sees only TLS 1.0: the certificate is the cause.
+        Map<TlsVersion, ProtocolSupport> tls10 = new EnumMap<>(TlsVersion.class);
+        tls10.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
+        assertThat(ProfileComparer.compare(EARLY_RESET, profile(tls10, "MD5withRSA")).code())
+                .isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
         assertThat(ProfileComparer.compare(EARLY_RESET, profile(accepted, "SHA256withRSA"))).isNull();
     }
 }

@@ -126,6 +126,22 @@ class HandshakeTransformerTest {
     }
 
     @Test
+    void hooksJtdsEnableEncryption() throws Exception {
+        File jar = new File(System.getProperty("user.home"),
+                ".m2/repository/net/sourceforge/jtds/jtds/1.3.1/jtds-1.3.1.jar");
+        assumeTrue(jar.isFile(), "no jTDS in ~/.m2");
+        try (URLClassLoader l = new URLClassLoader(new java.net.URL[] {jar.toURI().toURL()}, null)) {
+            byte[] bytes = l.getResourceAsStream("net/sourceforge/jtds/jdbc/SharedSocket.class").readAllBytes();
+            Problems problems = new Problems();
+            Map<String, List<String>> calls = hookCalls(new HandshakeTransformer(problems)
+                    .instrument(HookTargets.JTDS_SHARED_SOCKET, bytes));
+            assertThat(calls).containsOnlyKeys("enableEncryption(Ljava/lang/String;)V");
+            assertThat(calls.get("enableEncryption(Ljava/lang/String;)V")).startsWith("jdbcEnter").contains("jdbcExit");
+            assertThat(problems.failed).isEmpty();
+        }
+    }
+
+    @Test
     void otherClassesAreLeftAlone() {
         HandshakeTransformer t = new HandshakeTransformer(new Problems());
         assertThat(t.transform(null, "java/lang/String", null, null, new byte[] {1, 2, 3})).isNull();
