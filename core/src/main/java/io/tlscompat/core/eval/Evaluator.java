@@ -158,7 +158,10 @@ public final class Evaluator {
         if (client.kind() == ClientProfile.Kind.WINDOWS) {
             return String.format(FindingTexts.FIX_PROTOCOL_WINDOWS, client.name());
         }
-        int serverBest = serverProtocols.isEmpty() ? 0 : rank(serverProtocols.get(0));
+        if (serverProtocols.isEmpty()) {
+            return FindingTexts.FIX_PROTOCOL_SERVER_NONE;
+        }
+        int serverBest = rank(serverProtocols.get(0));
         int clientBest = 0;
         for (String p : client.protocols()) {
             clientBest = Math.max(clientBest, rank(p));

@@ -16,6 +16,8 @@ public final class FindingTexts {
     public static final String FIX_PROTOCOL_CLIENT_OLD = "Client side: run on JDK 8 or later, or enable TLS 1.2 in"
             + " this client (JDK 7u95+: -Djdk.tls.client.protocols=TLSv1.2; mssql-jdbc 6.4+: sslProtocol=TLSv1.2);"
             + " or re-enable %s on the server.";
+    public static final String FIX_PROTOCOL_SERVER_NONE = "Server side: the server completed no TLS handshake at all;"
+            + " check its Schannel protocols (SCHANNEL\\Protocols), its cipher suites and its certificate.";
     public static final String FIX_PROTOCOL_WINDOWS = "Enable a common version on %s (SCHANNEL\\Protocols\\<version>"
             + "\\Client Enabled=1) or on the server (KB3135244).";
     public static final String FIX_PROTOCOL_NO_TDS8 = "The server does not accept TDS 8 (strict): use encrypt=true"

@@ -1,0 +1,105 @@
+package io.tlscompat.it.gate;
+
+import static io.tlscompat.it.gate.Gate.assertViolation;
+import static io.tlscompat.it.gate.Gate.findingLine;
+import static io.tlscompat.it.gate.Gate.project;
+import static io.tlscompat.it.gate.Gate.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlscompat.core.eval.FindingTexts;
+import io.tlscompat.it.support.OpenSslCertificate;
+import io.tlscompat.it.support.OpenSslServer;
+import io.tlscompat.it.support.TestJdk;
+import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfile;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate scenarios with {@code openssl s_server} as the TLS server behind the simulator's TDS front door (relay
+ * mode), so the server side of the handshake is not our own TLS code.
+ */
+class GateOpenSslRelayIT {
+    private static final String TRUST = "trustServerCertificate=true";
+
+    @TempDir
+    Path dir;
+
+    private static Simulator relay(OpenSslServer backend) throws Exception {
+        return Simulator.start(SimulatorProfile.builder("openssl-relay").description("openssl s_server behind TDS")
+                .relayTo("127.0.0.1", backend.port()).build(), 0);
+    }
+
+    @Test
+    void protocolMismatchWithATls10OnlyOpenSsl() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "legacy.example.test", 2048, "sha256");
+        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-tls1", "-cipher", "AES128-SHA:@SECLEVEL=0");
+                Simulator sim = relay(backend)) {
+            MavenRun run = MavenRun.verify(project(dir, "ossl-protocol", sim, TRUST));
+            assertViolation(run, "ossl-protocol", 1, "error", "protocol-mismatch (" + target(sim) + ")");
+            assertThat(run.log()).contains(findingLine("error", "protocol-mismatch", String.format(
+                    FindingTexts.PROTOCOL_MISMATCH, "TDS 7.x", "TLSv1.3, TLSv1.2", "TLSv1")));
+        }
+    }
+
+    @Test
+    void tlsRsaOnlyOpenSslPassesOn17AndIsACipherMismatchOn25() throws Exception {
+        TestJdk.TEMURIN_25.assumePresent();
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "rsa.example.test", 2048, "sha256");
+        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-tls1_2",
+                "-cipher", "AES256-GCM-SHA384:AES128-SHA:@SECLEVEL=0");
+                Simulator sim = relay(backend)) {
+            Path p = project(dir, "ossl-cipher", sim, TRUST);
+            MavenRun on17 = MavenRun.verify(p);
+            assertThat(on17.succeeded()).as(on17.toString()).isTrue();
+            MavenRun on25 = MavenRun.verify(p, "-Dtls-compat.targetJavaHome="
+                    + TestJdk.TEMURIN_25.java().getParent().getParent());
+            assertViolation(on25, "ossl-cipher", 1, "error", "cipher-mismatch (" + target(sim) + ")");
+            assertThat(on25.log()).contains("fix: " + FindingTexts.FIX_CIPHER_TLS_RSA);
+        }
+    }
+
+    @Test
+    void tls13InsideTds7WithADefaultOpenSslUnlessSslProtocolPinsTls12() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "modern.example.test", 2048, "sha256");
+        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-cipher", "ECDHE-RSA-AES256-GCM-SHA384",
+                "-ciphersuites", "TLS_AES_256_GCM_SHA384");
+                Simulator sim = relay(backend)) {
+            MavenRun run = MavenRun.verify(project(dir, "ossl-tls13", sim, TRUST));
+            assertViolation(run, "ossl-tls13", 1, "error", "tls13-over-tds7 (" + target(sim) + ")");
+            assertThat(run.log()).contains(findingLine("error", "tls13-over-tds7", FindingTexts.TLS13_OVER_TDS7),
+                    "fix: " + FindingTexts.FIX_TLS13_OVER_TDS7);
+            MavenRun pinned = MavenRun.verify(project(dir, "ossl-tls12", sim, TRUST + ";sslProtocol=TLSv1.2"));
+            assertThat(pinned.succeeded()).as(pinned.toString()).isTrue();
+            assertThat(pinned.log()).contains("predicted: TDS 7.x, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+        }
+    }
+
+    @Test
+    void md5CertificateOnOpenSslIsAWeakSignature() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "md5.example.test", 2048, "md5");
+        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-tls1_2",
+                "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0");
+                Simulator sim = relay(backend)) {
+            MavenRun run = MavenRun.verify(project(dir, "ossl-md5", sim, TRUST));
+            assertViolation(run, "ossl-md5", 1, "error", "weak-certificate-signature (" + target(sim) + ")");
+            assertThat(run.log()).contains(findingLine("error", "weak-certificate-signature",
+                    String.format(FindingTexts.WEAK_SIGNATURE_JAVA, "MD5withRSA")));
+        }
+    }
+
+    @Test
+    void dheOnlyOpenSslIsALeadingZeroRisk() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "dhe.example.test", 2048, "sha256");
+        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-tls1_2",
+                "-cipher", "DHE-RSA-AES256-GCM-SHA384");
+                Simulator sim = relay(backend)) {
+            MavenRun run = MavenRun.verify(project(dir, "ossl-dhe", sim, TRUST), "-Dtls-compat.failOn=warning");
+            assertViolation(run, "ossl-dhe", 1, "warning", "dhe-leading-zero-risk (" + target(sim) + ")");
+            assertThat(run.log()).contains(findingLine("warning", "dhe-leading-zero-risk", String.format(
+                    FindingTexts.DHE_RISK, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384")));
+        }
+    }
+}
