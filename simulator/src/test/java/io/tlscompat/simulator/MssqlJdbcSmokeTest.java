@@ -74,4 +74,36 @@ class MssqlJdbcSmokeTest {
             assertThat(sim.handshakeCount()).isZero();
         }
     }
+
+    @Test
+    void dheBugWithResetFailsOnce() throws Exception {
+        SimulatorProfile buggy = SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().dheBug(DheBug.ALWAYS)
+                .build();
+        try (Simulator sim = Simulator.start(buggy, 0)) {
+            SQLException e = connect("jdbc:sqlserver://127.0.0.1:" + sim.port()
+                    + ";encrypt=true;trustServerCertificate=true");
+            assertThat(e.getMessage()).contains("Connection reset");
+            assertThat(sim.dheBugHits()).isEqualTo(sim.connectionCount());
+        }
+    }
+
+    @Test
+    void dheBugWithCloseTriggersTheDriversSilentTlsRetry() throws Exception {
+        // A FIN after the client's Finished is "SQL Server returned an incomplete response", which mssql-jdbc
+        // retries (INTERMITTENT_TLS_MAX_RETRY) before giving up.
+        SimulatorProfile buggy = SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().dheBug(DheBug.ALWAYS)
+                .rejection(Rejection.CLOSE).build();
+        try (Simulator sim = Simulator.start(buggy, 0)) {
+            SQLException e = connect("jdbc:sqlserver://127.0.0.1:" + sim.port()
+                    + ";encrypt=true;trustServerCertificate=true");
+            assertThat(e.getMessage()).contains("SQL Server returned an incomplete response");
+            assertThat(e.getMessage()).startsWith("\"encrypt\" property is set to \"true\" and "
+                    + "\"trustServerCertificate\" property is set to \"true\" but the driver could not establish a "
+                    + "secure connection to SQL Server by using Secure Sockets Layer (SSL) encryption: Error: SQL Server "
+                    + "returned an incomplete response. The connection has been closed.");
+            // The first attempt plus INTERMITTENT_TLS_MAX_RETRY (5) silent retries.
+            assertThat(sim.connectionCount()).isEqualTo(6);
+            assertThat(sim.dheBugHits()).isEqualTo(sim.connectionCount());
+        }
+    }
 }
