@@ -30,7 +30,7 @@ final class SimulatorCommandLine {
             "  --dhe-bug MODE              never, intermittent (KB4557473) or always",
             "  --dhe-bits N                DHE group size: 1024, 2048, 3072 or 4096",
             "  --groups LIST               ECDHE groups in priority order, e.g. x25519,secp256r1,secp384r1",
-            "  --strict MODE               off, on (TDS 8 with TLS 1.3/1.2 beside TDS 7.x) or force (TDS 8 only)",
+            "  --strict [MODE]             on (default: TDS 8 with TLS 1.3/1.2 beside TDS 7.x), off, or force (TDS 8 only)",
             "  --relay HOST:PORT           relay the TLS handshake to an external TLS server",
             "  --relay-reset               turn a backend alert/close during the relayed handshake into a reset",
             "  --verbose                   print one line per connection event",
@@ -74,6 +74,11 @@ final class SimulatorCommandLine {
                 case "--relay-reset":
                     overrides.add(new String[] {a, null});
                     break;
+                case "--strict":
+                    // The mode is optional: a bare --strict means "on".
+                    boolean hasMode = i + 1 < args.length && !args[i + 1].startsWith("--");
+                    overrides.add(new String[] {a, hasMode ? args[++i] : "on"});
+                    break;
                 case "--profile":
                     profileName = value(args, ++i, a);
                     break;
@@ -100,7 +105,6 @@ final class SimulatorCommandLine {
                 case "--dhe-bug":
                 case "--dhe-bits":
                 case "--groups":
-                case "--strict":
                 case "--relay":
                     overrides.add(new String[] {a, value(args, ++i, a)});
                     break;

@@ -85,6 +85,16 @@ class SimulatorMainTest {
     }
 
     @Test
+    void bareStrictTurnsTds8On() throws Exception {
+        SimulatorProfile p = SimulatorCommandLine.parse(new String[] {"--profile", "sql2019-win2019", "--strict",
+                "--port", "0"}).profile;
+        assertThat(p.strict()).isTrue();
+        assertThat(p.forceStrict()).isFalse();
+        assertThat(p.strictProtocols()).containsExactly(io.tlscompat.core.tls.TlsVersion.TLSv1_3,
+                io.tlscompat.core.tls.TlsVersion.TLSv1_2);
+    }
+
+    @Test
     void portZeroPrintsTheBoundPortWritesTheReadyFileAndExitsByItself(@TempDir Path dir) throws Exception {
         Path ready = dir.resolve("port.txt");
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run("--profile",
