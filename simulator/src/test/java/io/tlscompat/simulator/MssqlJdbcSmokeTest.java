@@ -108,4 +108,23 @@ class MssqlJdbcSmokeTest {
             assertThat(sim.dheBugHits()).isEqualTo(sim.connectionCount());
         }
     }
+
+    @Test
+    void tls13InsideTds7FramingBreaksTheDriver() throws Exception {
+        // A server offering TLS 1.3 on the TDS 7.x path (third-party TDS servers, mssql-jdbc #1653; #1524: "With
+        // TLS 1.3, the assumption is frequently incorrect and connections usually fail"): the driver switches to
+        // raw TCP when its handshake is done, so the server never sees the client's Finished in TDS framing and
+        // cannot read the LOGIN7 record. SQL Server itself offers TLS 1.3 only with TDS 8.
+        SimulatorProfile tls13OnTds7 = SimulatorProfiles.named("sql2022-win2022").toBuilder()
+                .protocols(io.tlscompat.core.tls.TlsVersion.TLSv1_2, io.tlscompat.core.tls.TlsVersion.TLSv1_3)
+                .build();
+        java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Simulator sim = Simulator.start(tls13OnTds7, 0, java.net.InetAddress.getLoopbackAddress(), log::add)) {
+            SQLException e = connect("jdbc:sqlserver://127.0.0.1:" + sim.port()
+                    + ";encrypt=true;trustServerCertificate=true");
+            assertThat(e.getMessage()).startsWith("Connection reset ClientConnectionId:");
+            assertThat(sim.handshakeCount()).isZero();
+            assertThat(log).anyMatch(l -> l.contains("handshake rejected (bad_record_mac(20)): reset"));
+        }
+    }
 }
