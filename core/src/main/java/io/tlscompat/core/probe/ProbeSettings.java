@@ -41,7 +41,7 @@ public final class ProbeSettings {
         return readTimeoutMillis;
     }
 
-    /** The whole probe must end within this many milliseconds, or it fails with {@link ProbeException.Reason#TIMEOUT}. */
+    /** The whole probe ends within this many milliseconds, or fails with {@link ProbeException.Reason#TIMEOUT}. */
     public long deadlineMillis() {
         return deadlineMillis;
     }

@@ -56,7 +56,8 @@ public final class TestCertificates {
         KeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("O=tls-compat test,CN=" + cn);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                BigInteger.valueOf(now.toEpochMilli()),
                 Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(30, ChronoUnit.DAYS)), name,
                 pair.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {

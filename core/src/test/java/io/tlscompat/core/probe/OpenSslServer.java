@@ -62,7 +62,8 @@ final class OpenSslServer implements AutoCloseable {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("openssl s_server exited: " + new String(Files.readAllBytes(log.toPath())));
+                throw new IllegalStateException("openssl s_server exited: "
+                        + new String(Files.readAllBytes(log.toPath())));
             }
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 return new OpenSslServer(process, port);

@@ -221,6 +221,7 @@ class TdsProbeBadPeerTest {
         assertThat(catchThrowableOfType(IllegalArgumentException.class,
                 () -> new TdsProbe(FAST).probe("db1", 0))).hasMessage("port 0 is outside 1..65535");
         assertThat(catchThrowableOfType(IllegalArgumentException.class,
-                () -> ProbeSettings.builder().tds7(false).tds8(false).build())).hasMessageContaining("nothing to probe");
+                () -> ProbeSettings.builder().tds7(false).tds8(false).build()))
+                .hasMessageContaining("nothing to probe");
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The probe against the JDK's real TLS server: raw (TDS 8 path) and behind a TDS front door (TDS 7.x path). */
 class TdsProbeJdkPeerTest {
     private static final String[] TLS12_SUITES = {
-        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_CBC_SHA",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
         "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"};
     private static final String[] WITH_TLS13 = {
         "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",

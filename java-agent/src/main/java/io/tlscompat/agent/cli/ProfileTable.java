@@ -21,8 +21,8 @@ final class ProfileTable {
         if (pre == null) {
             sb.append("prelogin     no answer (closed or reset: TDS 8 strict only?)\n");
         } else {
-            sb.append("prelogin     ").append(pre.version() == null ? "no version" : pre.version() + " (" + pre.product()
-                    + ")").append(", encryption ").append(pre.encryption());
+            String version = pre.version() == null ? "no version" : pre.version() + " (" + pre.product() + ")";
+            sb.append("prelogin     ").append(version).append(", encryption ").append(pre.encryption());
             if (pre.instance() != null && !pre.instance().isEmpty()) {
                 sb.append(", instance ").append(pre.instance());
             }
