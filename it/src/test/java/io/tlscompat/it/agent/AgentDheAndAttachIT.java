@@ -1,0 +1,112 @@
+package io.tlscompat.it.agent;
+
+import static io.tlscompat.it.agent.AgentRecords.diagnosis;
+import static io.tlscompat.it.agent.AgentRecords.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.tlscompat.it.support.ClientRun;
+import io.tlscompat.it.support.JdbcClient;
+import io.tlscompat.it.support.JdbcClientMain;
+import io.tlscompat.it.support.JdbcDriver;
+import io.tlscompat.it.support.ProcessOutput;
+import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfiles;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The intermittent DHE bug over many connections, and attaching to a JVM that keeps connecting. */
+class AgentDheAndAttachIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void intermittentDheFailuresAreNamedWithTheirRate() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("dhe-only-win2012r2"), 0)) {
+            // The real bug hits about 1 handshake in 256; 800 connections make a hit very likely.
+            JdbcDriver d = JdbcDriver.JTDS_1_3_1;
+            ClientRun run = JdbcClient.with(d).repeat(800).timeout(Duration.ofMinutes(5))
+                    .jvmArgs(AgentRecords.javaagent(log, "probe=false,stderr=false,jfr=false"))
+                    .connect(d.url(sim.port(), "ssl=require"));
+            List<Map<String, Object>> records = AgentRecords.read(log);
+            assertThat(records).hasSize(800);
+            List<Map<String, Object>> dhe = records.stream()
+                    .filter(r -> "dhe-leading-zero-risk".equals(diagnosis(r))).collect(Collectors.toList());
+            assumeTrue(sim.dheBugHits() > 0, "the 1-in-256 bug did not occur in 800 handshakes this time");
+            // Every hit of the server's bug is one record with this diagnosis, and nothing else is.
+            assertThat(dhe).hasSize(sim.dheBugHits());
+            assertThat(run.failures()).hasSize(sim.dheBugHits());
+            Map<String, Object> last = dhe.get(dhe.size() - 1);
+            assertThat(last).containsEntry("phase", "key-exchange-sent");
+            assertThat((String) last.get("cipherSuite")).startsWith("TLS_DHE_");
+            int position = records.indexOf(last) + 1;
+            assertThat((String) map(last, "diagnosis").get("explanation"))
+                    .contains(dhe.size() + " of " + position + " DHE handshakes to localhost:" + sim.port()
+                            + " failed").contains("intermittent: most DHE handshakes succeed");
+        }
+    }
+
+    @Test
+    void attachingToARunningJvmRecordsItsNextHandshakes() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0)) {
+            JdbcDriver d = JdbcDriver.MSSQL_13_2;
+            int attempts = 150;
+            // 13.2 defaults validate the self-signed certificate: every handshake fails the same way.
+            CompletableFuture<ClientRun> running = CompletableFuture.supplyAsync(() -> JdbcClient.with(d)
+                    .repeat(attempts).timeout(Duration.ofMinutes(3)).connect(d.url(sim.port(), "")));
+            String pid = waitForClientJvm();
+            Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+            ProcessOutput attach = ProcessOutput.run(Arrays.asList(java.toString(), "-jar",
+                    AgentRecords.jar().toString(), "attach", pid, "log=" + log + ",probe=false"),
+                    Duration.ofSeconds(60));
+            assertThat(attach.exitCode()).as(attach.toString()).isZero();
+            assertThat(attach.stdout()).contains("attached to pid " + pid);
+            ClientRun run = running.get(3, TimeUnit.MINUTES);
+            assertThat(run.stderr()).contains("[tls-compat] agent active (attached)");
+            List<Map<String, Object>> records = AgentRecords.read(log);
+            assertThat(records.size()).as("handshakes after the attach").isBetween(1, attempts - 1);
+            assertThat(records).allSatisfy(r -> {
+                assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase",
+                        "certificate-received");
+                assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
+                assertThat(map(r, "jdbc")).containsEntry("driver", "mssql-jdbc");
+            });
+        }
+    }
+
+    @Test
+    void attachWithBadOptionsIsAUsageError() throws Exception {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        ProcessOutput attach = ProcessOutput.run(Arrays.asList(java.toString(), "-jar",
+                AgentRecords.jar().toString(), "attach", "1", "bogus=1"), Duration.ofSeconds(60));
+        assertThat(attach.exitCode()).isEqualTo(2);
+        assertThat(attach.stderr()).startsWith("attach: unknown agent option 'bogus'; valid options: log,");
+    }
+
+    /** The pid of the forked JdbcClientMain, once it is up. */
+    private static String waitForClientJvm() throws Exception {
+        long end = System.currentTimeMillis() + 30000;
+        while (System.currentTimeMillis() < end) {
+            for (VirtualMachineDescriptor vm : VirtualMachine.list()) {
+                if (vm.displayName().startsWith(JdbcClientMain.class.getName())) {
+                    return vm.id();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the client JVM did not show up in VirtualMachine.list()");
+    }
+}

@@ -1,0 +1,130 @@
+package io.tlscompat.it.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlscompat.it.support.ClientOutcome;
+import io.tlscompat.it.support.JdbcClient;
+import io.tlscompat.it.support.JdbcDriver;
+import io.tlscompat.it.support.ProcessOutput;
+import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules of issue 4 section 6, with real forked JVMs: the application never notices the agent. */
+class AgentRulesIT {
+    private static Simulator sql2019;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sql2019 = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sql2019 != null) {
+            sql2019.close();
+        }
+    }
+
+    @Test
+    void malformedOptionsGiveOneLineAndTheApplicationRunsUnmodified() {
+        JdbcDriver d = JdbcDriver.MSSQL_13_2;
+        var run = JdbcClient.with(d).jvmArgs("-javaagent:" + AgentRecords.jar() + "=log=x.jsonl,bogus=1")
+                .connect(d.url(sql2019.port(), "encrypt=true;trustServerCertificate=true"));
+        assertThat(run.single().isLoginFailed()).as(run.toString()).isTrue();
+        List<String> ours = agentLines(run.stderr());
+        assertThat(ours).containsExactly("[tls-compat] agent not started: unknown agent option 'bogus'; valid"
+                + " options: log, maxFileSize, maxFiles, stderr, probe, probeInterval, queue, jfr, jmx, summary");
+    }
+
+    @Test
+    void unwritableLogPathWarnsOnceAndStillReportsFailures() throws Exception {
+        Path blocker = dir.resolve("not-a-directory");
+        Files.write(blocker, new byte[] {1});
+        Path log = blocker.resolve("tls.jsonl");
+        JdbcDriver d = JdbcDriver.MSSQL_13_2;
+        var run = JdbcClient.with(d).repeat(3).jvmArgs(AgentRecords.javaagent(log, "probe=false"))
+                .connect(d.url(sql2019.port(), ""));
+        assertThat(run.outcomes()).allMatch(o -> o.outcome().equals(ClientOutcome.EXCEPTION));
+        List<String> ours = agentLines(run.stderr());
+        assertThat(ours.stream().filter(l -> l.startsWith("[tls-compat] cannot write " + log))).hasSize(1);
+        assertThat(ours.stream().filter(l -> l.contains("client-rejected from localhost:" + sql2019.port()
+                + " after the server Certificate: certificate-untrusted"))).hasSize(3);
+        assertThat(ours.get(ours.size() - 1)).startsWith("[tls-compat] summary: 3 handshakes, 3 failed");
+    }
+
+    private static List<String> agentLines(String stderr) {
+        List<String> out = new ArrayList<>();
+        for (String line : stderr.split("\n")) {
+            if (line.startsWith("[tls-compat]") && !line.startsWith("[tls-compat] agent active")) {
+                out.add(line.trim());
+            }
+        }
+        return out;
+    }
+
+    private ProcessOutput concurrent(Path log, String options, int threads, int each) throws Exception {
+        Path ks = dir.resolve("ks.p12");
+        if (!Files.exists(ks)) {
+            Path keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool");
+            ProcessOutput k = ProcessOutput.run(Arrays.asList(keytool.toString(), "-genkeypair", "-alias", "s",
+                    "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost", "-validity", "2",
+                    "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", "changeit"),
+                    Duration.ofSeconds(60));
+            assertThat(k.exitCode()).as(k.toString()).isZero();
+        }
+        Path classes = Paths.get(ConcurrentHandshakesMain.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+        List<String> cmd = Arrays.asList(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                AgentRecords.javaagent(log, options), "-cp", classes.toString(),
+                ConcurrentHandshakesMain.class.getName(), ks.toString(), Integer.toString(threads),
+                Integer.toString(each));
+        ProcessOutput out = ProcessOutput.run(cmd, Duration.ofSeconds(180));
+        assertThat(out.exitCode()).as(out.toString()).isZero();
+        return out;
+    }
+
+    @Test
+    void sixtyFourThreadsHandshakingAtOnceAreAllRecorded() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        ProcessOutput out = concurrent(log, "probe=false,jfr=false", 64, 5);
+        assertThat(out.stdout()).contains("ok=320 failed=0");
+        List<Map<String, Object>> records = AgentRecords.read(log);
+        assertThat(records).hasSize(320);
+        assertThat(records).allSatisfy(r -> assertThat(r).containsEntry("outcome", "ok")
+                .containsEntry("phase", "finished"));
+        assertThat(records.stream().map(r -> r.get("thread")).distinct().count()).isEqualTo(64);
+        assertThat(out.stderr()).contains("[tls-compat] summary: 320 handshakes, 0 failed, 0 records dropped");
+    }
+
+    @Test
+    void aWriterThatCannotKeepUpDropsAndCountsButNeverBlocks() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        // A one-slot queue: whatever the writer cannot take at once is dropped and counted.
+        ProcessOutput out = concurrent(log, "probe=false,jfr=false,queue=1", 64, 5);
+        assertThat(out.stdout()).contains("ok=320 failed=0");
+        Matcher m = Pattern.compile("summary: (\\d+) handshakes, 0 failed, (\\d+) records dropped")
+                .matcher(out.stderr());
+        assertThat(m.find()).as(out.stderr()).isTrue();
+        long written = Long.parseLong(m.group(1));
+        long dropped = Long.parseLong(m.group(2));
+        assertThat(AgentRecords.read(log)).hasSize((int) written);
+        assertThat(written + dropped).isEqualTo(320);
+    }
+}
