@@ -144,6 +144,10 @@ final class ConnectionHandler implements Runnable {
             wire.closeGracefully();
             return;
         }
+        if (profile.isRelay()) {
+            new Relay(profile, wire, this::log).runRaw();
+            return;
+        }
         TlsSession tls = handshake(wire, true);
         if (tls == null) {
             return;

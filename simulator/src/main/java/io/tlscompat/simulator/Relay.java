@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * records go back in 0x12 packets until the backend's Finished (the record after its ChangeCipherSpec), then raw.
  *
  * <p>Limit: that end-of-handshake rule is TLS 1.0-1.2's; a TLS 1.3 backend over TDS 7.x framing is not supported
- * (SQL Server does not offer TLS 1.3 there either).
+ * (SQL Server does not offer TLS 1.3 there either). On the TDS 8 path (TLS first) the relay is a plain byte pipe,
+ * so everything after the handshake (PRELOGIN inside TLS) is the backend's business.
  */
 final class Relay {
     private final SimulatorProfile profile;
@@ -28,7 +29,17 @@ final class Relay {
         this.log = log;
     }
 
+    /** TDS 7.x: after PRELOGIN, unwrap and wrap TDS packets until the handshake is over. */
     void run() throws IOException {
+        relay(false);
+    }
+
+    /** TDS 8: the client starts with TLS, so bytes pass both ways untouched. */
+    void runRaw() throws IOException {
+        relay(true);
+    }
+
+    private void relay(boolean raw) throws IOException {
         Socket backend = new Socket();
         try {
             backend.connect(new InetSocketAddress(profile.relayHost(), profile.relayPort()),
@@ -42,7 +53,13 @@ final class Relay {
         }
         backend.setSoTimeout(Simulator.READ_TIMEOUT_MILLIS);
         backend.setTcpNoDelay(true);
-        Thread back = new Thread(() -> pumpBackendToClient(backend), "tls-compat-relay-back");
+        Thread back = new Thread(() -> {
+            if (raw) {
+                pipeRaw(backend);
+            } else {
+                pumpBackendToClient(backend);
+            }
+        }, "tls-compat-relay-back");
         back.setDaemon(true);
         back.start();
         try {
@@ -88,6 +105,23 @@ final class Relay {
             }
         } catch (IOException e) {
             log.accept("relay: client side ended: " + e.getMessage());
+        }
+    }
+
+    /** Backend bytes go to the client unchanged. */
+    private void pipeRaw(Socket backend) {
+        try {
+            InputStream in = backend.getInputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                wire.writeRaw(buffer, 0, n);
+                wire.flush();
+            }
+            wire.socket().shutdownOutput();
+        } catch (IOException e) {
+            log.accept("relay: backend side ended: " + e.getMessage());
+            wire.closeQuietly();
         }
     }
 

@@ -81,7 +81,7 @@ class OpensslRelayTest {
             port = probe.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(Arrays.asList("openssl", "s_server", "-accept", String.valueOf(port),
-                "-cert", certPem.toString(), "-key", keyPem.toString(), "-tls1_2"));
+                "-cert", certPem.toString(), "-key", keyPem.toString()));
         cmd.addAll(Arrays.asList(extra));
         openssl = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
@@ -129,7 +129,7 @@ class OpensslRelayTest {
 
     @Test
     void handshakeWithOpensslBehindTdsFraming() throws Exception {
-        int backend = startOpenssl("-naccept", "1");
+        int backend = startOpenssl("-tls1_2", "-naccept", "1");
         try (Simulator sim = Simulator.start(relayTo(backend, false), 0);
                 TdsTestClient client = TdsTestClient.connect(sim.port())) {
             assertThat(client.prelogin(EncryptionLevel.ON).encryption()).isEqualTo(EncryptionLevel.ON);
@@ -146,7 +146,7 @@ class OpensslRelayTest {
 
     @Test
     void backendAlertPassesThrough() throws Exception {
-        int backend = startOpenssl("-naccept", "1", "-cipher", "AES256-SHA");
+        int backend = startOpenssl("-tls1_2", "-naccept", "1", "-cipher", "AES256-SHA");
         try (Simulator sim = Simulator.start(relayTo(backend, false), 0);
                 TdsTestClient client = TdsTestClient.connect(sim.port())) {
             client.prelogin(EncryptionLevel.ON);
@@ -161,7 +161,7 @@ class OpensslRelayTest {
 
     @Test
     void backendAlertBecomesResetWhenAsked() throws Exception {
-        int backend = startOpenssl("-naccept", "1", "-cipher", "AES256-SHA");
+        int backend = startOpenssl("-tls1_2", "-naccept", "1", "-cipher", "AES256-SHA");
         try (Simulator sim = Simulator.start(relayTo(backend, true), 0);
                 TdsTestClient client = TdsTestClient.connect(sim.port())) {
             client.prelogin(EncryptionLevel.ON);
@@ -181,7 +181,7 @@ class OpensslRelayTest {
     void aClientLeavingMidHandshakeReleasesTheBackendAtOnce() throws Exception {
         // openssl s_server serves one connection at a time: the next client only gets through if the relay
         // passes the first client's departure on to the backend.
-        int backend = startOpenssl("-naccept", "2");
+        int backend = startOpenssl("-tls1_2", "-naccept", "2");
         try (Simulator sim = Simulator.start(relayTo(backend, false), 0)) {
             try (TdsTestClient leaving = TdsTestClient.connect(sim.port())) {
                 leaving.prelogin(EncryptionLevel.ON);
@@ -195,6 +195,20 @@ class OpensslRelayTest {
                 assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.2");
             }
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
+        }
+    }
+
+    @Test
+    void tds8RelayPipesTlsFirstToTheBackend() throws Exception {
+        int backend = startOpenssl("-tls1_3", "-alpn", "tds/8.0", "-naccept", "1");
+        SimulatorProfile profile = SimulatorProfiles.named("sql2022-win2022").toBuilder()
+                .relayTo("127.0.0.1", backend).build();
+        try (Simulator sim = Simulator.start(profile, 0);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            SSLSocket tls = client.startStrictTls(TdsTestClient.trustAll(), s -> { });
+            assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.3");
+            assertThat(tls.getApplicationProtocol()).isEqualTo("tds/8.0");
+            assertThat(tls.getSession().getPeerCertificates()[0]).isEqualTo(cert.certificate());
         }
     }
 }
