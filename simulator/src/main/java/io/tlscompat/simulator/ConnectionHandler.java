@@ -48,15 +48,15 @@ final class ConnectionHandler implements Runnable {
             serve(wire);
         } catch (IOException e) {
             log("ended: " + e.getMessage());
-            if (wire != null) {
-                wire.closeQuietly();
-            }
         } catch (RuntimeException e) {
             log("internal error: " + e);
-            if (wire != null) {
-                wire.closeQuietly();
-            }
         } finally {
+            // Every path that wanted a reset or a graceful close has done it; this catches the rest.
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
             simulator.connectionEnded(socket);
         }
     }
