@@ -20,6 +20,9 @@ final class ClientHello {
     /** The ALPN protocol id of TDS 8 (MS-TDS; mssql-jdbc IOBuffer PROTOCOL_TDS80). */
     static final String ALPN_TDS8 = "tds/8.0";
 
+    /** Hellos are padded to at least this many handshake bytes, see {@link #padded}. */
+    static final int MIN_HANDSHAKE_LENGTH = 512;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TlsVersion version;
@@ -88,7 +91,7 @@ final class ClientHello {
         body.write(0); // null compression only
         // SSLv3 servers predate extensions; some old stacks fail on them, so an SSLv3 hello carries none.
         if (version != TlsVersion.SSLv3) {
-            byte[] extensions = extensions(tls13);
+            byte[] extensions = padded(extensions(tls13), body.size());
             u16(body, extensions.length);
             body.write(extensions, 0, extensions.length);
         }
@@ -142,6 +145,24 @@ final class ClientHello {
             extension(ext, 0x0033, new byte[] {0, 0});
         }
         return ext.toByteArray();
+    }
+
+    /**
+     * Adds a padding extension (RFC 7685) so the handshake message is at least {@link #MIN_HANDSHAKE_LENGTH} bytes.
+     * Why: a TDS 7.x-only SQL Server reads a raw ClientHello (the TDS 8 path) as a TDS header whose length is
+     * 256 + the record length's high byte; a shorter hello leaves it waiting for the rest of that "packet" until our
+     * read timeout. At 512 bytes or more it always has the whole packet and answers at once. (512 also avoids the
+     * 256..511-byte hello range some middleboxes hang on, which is why OpenSSL and BoringSSL pad the same way.)
+     */
+    private static byte[] padded(byte[] extensions, int bodyBeforeExtensions) {
+        int length = 4 + bodyBeforeExtensions + 2 + extensions.length;
+        if (length >= MIN_HANDSHAKE_LENGTH) {
+            return extensions;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(extensions, 0, extensions.length);
+        extension(out, 0x0015, new byte[Math.max(0, MIN_HANDSHAKE_LENGTH - length - 4)]);
+        return out.toByteArray();
     }
 
     private static void extension(ByteArrayOutputStream out, int type, byte[] data) {

@@ -153,11 +153,15 @@ final class ProfileAssembler {
 
     /**
      * The rejection style: the first refusal of a whole protocol version (what an old client meets), TDS 7.x
-     * before TDS 8, oldest version first; else the refusal that ended a suite walk.
+     * before TDS 8, oldest version first; else the refusal that ended a suite walk. Only paths that speak TLS count:
+     * how a TDS 7.x-only server drops a raw ClientHello says nothing about its TLS.
      */
     private String rejection() {
         String fallback = null;
         for (ProbePath path : ProbePath.values()) {
+            if (!anyAccepted(path)) {
+                continue;
+            }
             for (TlsVersion version : TlsVersion.values()) {
                 for (VersionResult r : results) {
                     if (r.path() == path && r.version() == version && r.rejection() != null) {

@@ -48,7 +48,8 @@ public final class TdsProbe {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 1..65535");
         }
-        String target = host + ":" + port;
+        // "[2001:db8::1]:1433", so the port stays readable after an IPv6 address.
+        String target = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         Deadline deadline = new Deadline(settings.deadlineMillis());
         InetAddress address;
         try {

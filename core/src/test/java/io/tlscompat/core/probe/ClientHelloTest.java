@@ -90,6 +90,23 @@ class ClientHelloTest {
     }
 
     @Test
+    void shortHellosArePaddedTo512Bytes() throws Exception {
+        byte[] record = new HelloFactory("db").hello(TlsVersion.TLSv1_3, Arrays.asList(0x1301),
+                Arrays.asList(0x001D), ProbePath.TDS8).toRecord();
+        Parsed p = parse(record);
+
+        assertThat(record.length - 5).isEqualTo(ClientHello.MIN_HANDSHAKE_LENGTH);
+        assertThat(p.extensions).containsKey(0x0015);
+        // Read as a TDS header, the record announces fewer bytes than it has: a TDS server never waits for more.
+        int tdsLength = ((record[2] & 0xFF) << 8) | (record[3] & 0xFF);
+        assertThat(tdsLength).isLessThanOrEqualTo(record.length);
+
+        byte[] full = new HelloFactory("db").hello(TlsVersion.TLSv1_2, SuiteEnumerator.offerable(TlsVersion.TLSv1_2),
+                ProbePath.TDS8).toRecord();
+        assertThat(parse(full).extensions).doesNotContainKey(0x0015);
+    }
+
+    @Test
     void sslv3HelloHasNoExtensionsAndAnSslv3Record() throws Exception {
         Parsed p = parse(new HelloFactory("db").hello(TlsVersion.SSLv3, Arrays.asList(0x000A, 0x002F),
                 ProbePath.TDS7).toRecord());

@@ -112,15 +112,30 @@ class TdsProbeJdkPeerTest {
     void encryptionNotSupportedMeansTds7WithoutTls() throws Exception {
         try (TdsFrontDoor door = new TdsFrontDoor(JdkTlsServer.freePort(), SqlServerVersion.parse("10.50.1600"),
                 EncryptionLevel.NOT_SUP)) {
-            ServerProfile p = new TdsProbe(settings(true, false)).probe("127.0.0.1", door.port());
+            long start = System.nanoTime();
+            ServerProfile p = new TdsProbe(settings(true, true)).probe("127.0.0.1", door.port());
 
+            // No read timeout was waited out: the raw ClientHellos are long enough to be refused at once.
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
             assertThat(p.prelogin().encryption()).isEqualTo(EncryptionLevel.NOT_SUP);
             assertThat(p.prelogin().product()).isEqualTo("SQL Server 2008 R2");
             assertThat(p.tds7().supported()).isTrue();
             assertThat(p.tds7().protocols()).isEmpty();
             assertThat(p.certificate()).isNull();
-            assertThat(p.connections()).isEqualTo(1);
+            assertThat(p.tds8().supported()).isFalse();
+            // The front door drops the raw ClientHellos as bad TDS: that is not a TLS rejection style.
+            assertThat(p.rejection()).isNull();
+            assertThat(p.connections()).isEqualTo(1 + TlsVersion.values().length);
         }
+    }
+
+    @Test
+    void ipv6TargetIsBracketed() throws Exception {
+        int port = JdkTlsServer.freePort();
+        ProbeException e = org.assertj.core.api.Assertions.catchThrowableOfType(ProbeException.class,
+                () -> new TdsProbe(settings(false, true)).probe("::1", port));
+        // Nobody listens there (or IPv6 is off): unreachable either way, and the target is named unambiguously.
+        assertThat(e.getMessage()).startsWith("cannot connect to [::1]:" + port + ": ");
     }
 
     @Test
