@@ -129,8 +129,8 @@ final class SimulatorTlsServer extends DefaultTlsServer {
     private boolean clientOffers(int group) {
         int[] offered = context.getSecurityParametersHandshake().getClientSupportedGroups();
         if (offered == null) {
-            // RFC 4492 5.1: no extension means the client supports any curve; Schannel then uses its first one.
-            return true;
+            // No supported_groups extension: an old client (RFC 4492 era) that knows the NIST curves only.
+            return NamedGroup.getName(group).startsWith("secp");
         }
         for (int o : offered) {
             if (o == group) {
