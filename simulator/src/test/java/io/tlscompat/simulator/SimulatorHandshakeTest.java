@@ -108,4 +108,20 @@ class SimulatorHandshakeTest {
         }
         return log.stream().filter(l -> l.contains("handshake done")).findFirst().orElse("(no handshake)");
     }
+
+    @Test
+    void oldClientsGetTls10And3des() throws Exception {
+        // A JDK 7-era client (TLS 1.0, 3DES allowed) is what SQL Server 2008 R2 RTM can serve.
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2008r2-rtm"), 0);
+                TdsTestClient client = TdsTestClient.connect(sim.port())) {
+            client.prelogin(EncryptionLevel.ON);
+            SSLSocket tls = client.startTls(TdsTestClient.trustAll(), s -> {
+                s.setEnabledProtocols(new String[] {"TLSv1"});
+                s.setEnabledCipherSuites(new String[] {"TLS_RSA_WITH_3DES_EDE_CBC_SHA"});
+            });
+            assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1");
+            assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+            assertThat(client.loginThroughTls("legacy", "pw")).isEqualTo("18456: Login failed for user 'legacy'.");
+        }
+    }
 }
