@@ -53,7 +53,8 @@ final class ProbeCommand implements Command {
             err.println("probe: " + e.getMessage());
             return ExitCodes.UNREACHABLE;
         }
-        out.print(options.json() ? profile.toJsonText() + System.lineSeparator() : ProfileTable.render(profile));
+        // toJsonText() already ends with a newline: --json prints exactly the contract, nothing else.
+        out.print(options.json() ? profile.toJsonText() : ProfileTable.render(profile));
         return ExitCodes.OK;
     }
 }
