@@ -98,6 +98,21 @@ class TdsProbeJdkPeerTest {
     }
 
     @Test
+    void tls13InsideTdsPacketsGetsItsCertificateFromTheBouncyCastleHandshake() throws Exception {
+        try (JdkTlsServer tls = new JdkTlsServer(new String[] {"TLSv1.3"}, null, true, false);
+                TdsFrontDoor door = new TdsFrontDoor(tls.port(), SqlServerVersion.parse("16.0.4003"),
+                        EncryptionLevel.ON)) {
+            ServerProfile p = new TdsProbe(settings(true, false)).probe("127.0.0.1", door.port());
+
+            assertThat(p.tds7().protocols().keySet()).containsExactly(TlsVersion.TLSv1_3);
+            assertThat(p.certificate()).isNotNull();
+            assertThat(p.certificate().sha256Fingerprint()).isEqualTo(io.tlscompat.core.cert.CertificateParser
+                    .parse(tls.issued.certificate.getEncoded()).sha256Fingerprint());
+            assertThat(p.tds8().supported()).isFalse();
+        }
+    }
+
+    @Test
     void clientOrderServerIsReportedAsClientOrder() throws Exception {
         try (JdkTlsServer tls = new JdkTlsServer(new String[] {"TLSv1.2"}, TLS12_SUITES, false, false)) {
             ServerProfile p = new TdsProbe(settings(false, true)).probe("127.0.0.1", tls.port());
