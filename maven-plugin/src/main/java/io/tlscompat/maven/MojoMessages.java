@@ -23,7 +23,7 @@ final class MojoMessages {
     static final String BAD_CLIENT_PROFILE = "<clientProfiles> (tls-compat.clientProfiles) contains '%s'; expected"
             + " any of %s";
     static final String BAD_SERVER_PROFILE = "<serverProfile> (tls-compat.serverProfile) is '%s', which %s; expected"
-            + " a file written by 'tls-compat probe --json host:port'";
+            + " a file written by 'java -jar tls-compat-agent.jar probe --json host:port'";
     static final String BAD_TIMEOUT = "<probeTimeoutSeconds> (tls-compat.probeTimeoutSeconds) is %d; expected 1 to"
             + " 600";
 

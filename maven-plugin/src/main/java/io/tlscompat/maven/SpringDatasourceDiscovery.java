@@ -38,7 +38,12 @@ final class SpringDatasourceDiscovery {
         if (files == null) {
             return out;
         }
-        Arrays.sort(files);
+        // The base file first (application.properties/yml), then the profile files by name.
+        Arrays.sort(files, (a, b) -> {
+            boolean baseA = a.getName().startsWith("application.");
+            boolean baseB = b.getName().startsWith("application.");
+            return baseA != baseB ? (baseA ? -1 : 1) : a.getName().compareTo(b.getName());
+        });
         for (File f : files) {
             List<String> lines = Files.readAllLines(f.toPath(), StandardCharsets.UTF_8);
             String rel = "src/main/resources/" + f.getName();

@@ -81,8 +81,8 @@ public class VerifyMojo extends AbstractMojo {
     private String targetJavaVersion;
 
     /**
-     * A server profile saved with {@code tls-compat probe --json host:port > profile.json}, for pipelines that cannot
-     * reach the database. Used for every target instead of probing.
+     * A server profile saved with {@code java -jar tls-compat-agent.jar probe --json host:port > profile.json}, for
+     * pipelines that cannot reach the database. Used for every target instead of probing.
      */
     @Parameter(property = "tls-compat.serverProfile")
     private File serverProfile;
@@ -121,6 +121,7 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "tls-compat.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The project whose resolved runtime dependencies, pom.xml and resources are read. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 

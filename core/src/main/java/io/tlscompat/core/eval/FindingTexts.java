@@ -99,5 +99,5 @@ public final class FindingTexts {
     public static final String UNREACHABLE = "cannot probe %s: %s";
     public static final String FIX_UNREACHABLE = "Check the host, port and firewall (named instances: give the port,"
             + " SQL Server Browser is not used); or evaluate offline with -Dtls-compat.serverProfile=<file written by"
-            + " 'probe --json'>.";
+            + " 'java -jar tls-compat-agent.jar probe --json host:port'>.";
 }

@@ -35,8 +35,8 @@ public final class ConsoleTable {
                     e.server().prelogin().encryption().name()));
         }
         if (e.server() != null && e.server().certificate() != null) {
-            out.add(String.format("  %-16s %-44s %s", "certificate", e.client().validation().name().toLowerCase(
-                    java.util.Locale.ROOT) + " validation", e.server().certificate().signatureAlgorithm()
+            out.add(String.format("  %-16s %-44s %s", "certificate", "validated: " + e.client().validation().name()
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), e.server().certificate().signatureAlgorithm()
                     + (e.server().certificate().selfSigned() ? ", self-signed" : "")));
         }
         out.add("  predicted: " + e.framing() + (e.protocol() == null ? ", no handshake"

@@ -100,7 +100,7 @@ class GateConfigurationIT {
                 "-Dtls-compat.serverProfile=" + dir.resolve("nope.json"));
         assertConfigurationError(missing, "offline-missing", "<serverProfile> (tls-compat.serverProfile) is '"
                 + dir.resolve("nope.json") + "', which does not exist; expected a file written by"
-                + " 'tls-compat probe --json host:port'");
+                + " 'java -jar tls-compat-agent.jar probe --json host:port'");
     }
 
     @Test

@@ -184,6 +184,23 @@ class GateFindingsIT {
     }
 
     @Test
+    void jtdsWithSslRequireMeetsTheTls10ServerAndSslOffDoesNoTls() throws Exception {
+        try (Simulator sim = simulator("sql2008r2-rtm")) {
+            Path p = GateProject.in(dir.resolve("jtds")).dependency("net.sourceforge.jtds", "jtds", "1.3.1")
+                    .target("jdbc:jtds:sqlserver://localhost:" + sim.port() + "/app;ssl=require").write();
+            MavenRun run = MavenRun.verify(p);
+            assertViolation(run, "jtds", 1, "error", "protocol-mismatch (" + target(sim) + ")");
+            assertThat(run.log()).contains("[INFO] Driver: net.sourceforge.jtds:jtds:1.3.1",
+                    "jtds 1.3.1 on Java 17.0.15: FAIL");
+            Path off = GateProject.in(dir.resolve("jtds-off")).dependency("net.sourceforge.jtds", "jtds", "1.3.1")
+                    .target("jdbc:jtds:sqlserver://localhost:" + sim.port() + "/app").write();
+            MavenRun noTls = MavenRun.verify(off);
+            assertThat(noTls.succeeded()).as(noTls.toString()).isTrue();
+            assertThat(noTls.report("report.json")).contains("jTDS ssl=off does no TLS at all");
+        }
+    }
+
+    @Test
     void serverUnreachableIsAnErrorOrAWarningByChoice() throws Exception {
         int port = FreePort.closed();
         Path p = GateProject.in(dir.resolve("down")).mssqlJdbc(GateProject.MSSQL_JDBC_13)
