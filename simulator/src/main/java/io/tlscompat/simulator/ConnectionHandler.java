@@ -180,8 +180,9 @@ final class ConnectionHandler implements Runnable {
         int wrongBefore = simulator.crypto().wrongSecrets();
         List<TlsVersion> versions = strictPath ? profile.strictProtocols() : profile.protocols();
         try {
-            tls.handshake(wrapped, unit -> LegacyVersionSelection.refusedServerHello(ClientHelloInfo.parse(unit),
-                    versions, profile.cipherSuites()));
+            tls.handshake(wrapped, unit -> !profile.ignoresSupportedVersions() ? null
+                    : LegacyVersionSelection.refusedServerHello(ClientHelloInfo.parse(unit), versions,
+                            profile.cipherSuites()));
         } catch (TlsSession.AnsweredOutsideBouncyCastle e) {
             log("client does not accept the version Schannel would pick; sent that ServerHello anyway");
             wire.closeGracefully();

@@ -25,6 +25,8 @@ final class LegacyVersionSelection {
     static byte[] refusedServerHello(ClientHelloInfo hello, List<TlsVersion> serverVersions,
             List<CipherSuite> serverSuites) {
         if (hello == null || hello.supportedVersions() == null || serverVersions.contains(TlsVersion.TLSv1_3)) {
+            // Without supported_versions BC negotiates from the legacy version too; a server with TLS 1.3 knows
+            // the extension.
             return null;
         }
         TlsVersion chosen = null;

@@ -161,6 +161,12 @@ public final class Simulator implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
+        try {
+            // The acceptor stops on the closed server socket; after that no connection can be added.
+            acceptor.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket s : open) {
             try {
                 s.close();
@@ -171,7 +177,6 @@ public final class Simulator implements AutoCloseable {
         pool.shutdownNow();
         watchdog.shutdownNow();
         try {
-            acceptor.join(1000);
             pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,10 +196,11 @@ public final class Simulator implements AutoCloseable {
             }
             int id = connections.incrementAndGet();
             open.add(client);
-            watchdog.schedule(() -> closeIfOpen(client, id), MAX_CONNECTION_MILLIS, TimeUnit.MILLISECONDS);
             try {
+                watchdog.schedule(() -> closeIfOpen(client, id), MAX_CONNECTION_MILLIS, TimeUnit.MILLISECONDS);
                 pool.execute(new ConnectionHandler(this, client, id));
             } catch (RejectedExecutionException e) {
+                // Too many connections, or close() is under way.
                 log("#" + id + " too many connections; closing");
                 connectionEnded(client);
                 try {

@@ -28,6 +28,7 @@ public final class SimulatorProfile {
     private final boolean serverOrder;
     private final List<String> namedGroups;
     private final int dheGroupBits;
+    private final boolean ignoresSupportedVersions;
     private final boolean strict;
     private final List<TlsVersion> strictProtocols;
     private final boolean forceStrict;
@@ -54,6 +55,7 @@ public final class SimulatorProfile {
         this.serverOrder = b.serverOrder;
         this.namedGroups = Collections.unmodifiableList(new ArrayList<>(b.namedGroups));
         this.dheGroupBits = b.dheGroupBits;
+        this.ignoresSupportedVersions = b.ignoresSupportedVersions;
         this.strict = b.strict;
         this.strictProtocols = Collections.unmodifiableList(new ArrayList<>(b.strictProtocols));
         this.forceStrict = b.forceStrict;
@@ -134,6 +136,16 @@ public final class SimulatorProfile {
      */
     public int dheGroupBits() {
         return dheGroupBits;
+    }
+
+    /**
+     * True for a Schannel that predates TLS 1.3 (Windows Server 2019 and older): it picks its version from the
+     * ClientHello's legacy version and ignores supported_versions, so a client that allows only newer versions gets
+     * a ServerHello it refuses ("The server selected protocol version TLS10 is not accepted by client
+     * preferences"). False for Windows Server 2022, whose Schannel knows TLS 1.3: no common version is a reset.
+     */
+    public boolean ignoresSupportedVersions() {
+        return ignoresSupportedVersions;
     }
 
     /** True when TDS 8 ("strict": TLS first, ALPN tds/8.0) is accepted. */
@@ -235,6 +247,7 @@ public final class SimulatorProfile {
         private boolean serverOrder = true;
         private List<String> namedGroups = Arrays.asList("x25519", "secp256r1", "secp384r1");
         private int dheGroupBits;
+        private boolean ignoresSupportedVersions = true;
         private boolean strict;
         private List<TlsVersion> strictProtocols = Collections.emptyList();
         private boolean forceStrict;
@@ -265,6 +278,7 @@ public final class SimulatorProfile {
             this.serverOrder = p.serverOrder;
             this.namedGroups = p.namedGroups;
             this.dheGroupBits = p.dheGroupBits;
+            this.ignoresSupportedVersions = p.ignoresSupportedVersions;
             this.strict = p.strict;
             this.strictProtocols = p.strictProtocols;
             this.forceStrict = p.forceStrict;
@@ -353,6 +367,11 @@ public final class SimulatorProfile {
                 }
             }
             this.namedGroups = Arrays.asList(names);
+            return this;
+        }
+
+        public Builder ignoresSupportedVersions(boolean value) {
+            this.ignoresSupportedVersions = value;
             return this;
         }
 

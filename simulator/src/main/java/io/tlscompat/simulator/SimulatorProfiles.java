@@ -74,6 +74,7 @@ public final class SimulatorProfiles {
                 .productVersion("16.0.4003")
                 .protocols(TlsVersion.TLSv1, TlsVersion.TLSv1_1, TlsVersion.TLSv1_2)
                 .strict(TlsVersion.TLSv1_3, TlsVersion.TLSv1_2)
+                .ignoresSupportedVersions(false)
                 .cipherSuites(WindowsCipherSuites.WINDOWS_2022));
         add(m, SimulatorProfile.builder("sql2022-force-strict")
                 .description("SQL Server 2022 with Force Strict Encryption: TDS 8 only, a plain PRELOGIN is reset")
@@ -81,6 +82,7 @@ public final class SimulatorProfiles {
                 .protocols(TlsVersion.TLSv1_2)
                 .strict(TlsVersion.TLSv1_3, TlsVersion.TLSv1_2)
                 .forceStrict(true)
+                .ignoresSupportedVersions(false)
                 .cipherSuites(WindowsCipherSuites.WINDOWS_2022));
         add(m, SimulatorProfile.builder("rsa-only-hardened")
                 .description("Hardened server: TLS 1.2 with TLS_RSA_* suites only (no common suite with JDK 24+)")

@@ -66,6 +66,26 @@ class SimulatorRejectionTest {
     }
 
     @Test
+    void tls13OnlyClientAgainstPreTls13Schannel() throws Exception {
+        // A TLSv1.3-only JDK client offers only TLS_AES_* suites: a Schannel without TLS 1.3 finds no common
+        // suite and resets (no ServerHello with a refused version, unlike the TLS 1.0-only server above).
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0)) {
+            Throwable t = handshakeFailure(sim, new String[] {"TLSv1.3"}, null);
+            assertThat(chainHasConnectionReset(t)).as("Connection reset in %s", t).isTrue();
+        }
+    }
+
+    @Test
+    void tls13OnlyClientOnTds7OfSql2022IsReset() throws Exception {
+        // Windows Server 2022 knows TLS 1.3 but SQL Server 2022 allows it only with TDS 8 (mssql-jdbc #2149:
+        // the server terminates the connection right after the ClientHello).
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2022-win2022"), 0)) {
+            Throwable t = handshakeFailure(sim, new String[] {"TLSv1.3"}, null);
+            assertThat(chainHasConnectionReset(t)).as("Connection reset in %s", t).isTrue();
+        }
+    }
+
+    @Test
     void cipherMismatchIsReset() throws Exception {
         // Scenario 2: the hardened server has TLS_RSA_* only, the client (JDK 24-like) offers none of them.
         try (Simulator sim = Simulator.start(SimulatorProfiles.named("rsa-only-hardened"), 0)) {
