@@ -24,6 +24,10 @@ final class SimulatorCommandLine {
             "  --client-order              let the client's suite order win (Schannel: server order)",
             "  --cert-signature HASH       MD5, SHA1, SHA224, SHA256, SHA384 or SHA512",
             "  --serve-weak-cert           serve an MD5/SHA224/SHA512 certificate on TLS 1.2 instead of resetting",
+            "  --cert-cn NAME              certificate subject CN (default SSL_Self_Signed_Fallback)",
+            "  --cert-sans LIST            certificate DNS subject alternative names, e.g. db01.corp,db01",
+            "  --key-size BITS             RSA key size of the certificate (default 2048)",
+            "  --expired-cert              serve a certificate that expired yesterday",
             "  --encryption LEVEL          OFF, ON, NOT_SUP or REQ (PRELOGIN answer; OFF = SQL Server default)",
             "  --product-version V         PRELOGIN version, e.g. 13.0.5026",
             "  --rejection HOW             reset (Schannel), alert or close",
@@ -72,6 +76,7 @@ final class SimulatorCommandLine {
                 case "--client-order":
                 case "--serve-weak-cert":
                 case "--relay-reset":
+                case "--expired-cert":
                     overrides.add(new String[] {a, null});
                     break;
                 case "--strict":
@@ -105,6 +110,9 @@ final class SimulatorCommandLine {
                 case "--dhe-bug":
                 case "--dhe-bits":
                 case "--groups":
+                case "--cert-cn":
+                case "--cert-sans":
+                case "--key-size":
                 case "--relay":
                     overrides.add(new String[] {a, value(args, ++i, a)});
                     break;
@@ -144,6 +152,18 @@ final class SimulatorCommandLine {
                     break;
                 case "--relay-reset":
                     b.relayResetOnBackendFailure(true);
+                    break;
+                case "--expired-cert":
+                    b.expiredCertificate();
+                    break;
+                case "--cert-cn":
+                    b.certSubjectCn(v);
+                    break;
+                case "--cert-sans":
+                    b.certSans(v.split(","));
+                    break;
+                case "--key-size":
+                    b.keySize(intValue(v, option, 512, 8192));
                     break;
                 case "--protocols":
                     b.protocols(versions(v, option));

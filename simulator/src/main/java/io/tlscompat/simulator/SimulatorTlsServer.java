@@ -66,7 +66,7 @@ final class SimulatorTlsServer extends DefaultTlsServer {
         this.versions = strictPath ? profile.strictProtocols() : profile.protocols();
     }
 
-    /** The suites of {@code suites} that Bouncy Castle has no implementation for (RC4, CHACHA20 on some JDKs...). */
+    /** The suites of {@code suites} that Bouncy Castle has no implementation for (RC4, export and other suites BC dropped). */
     static List<CipherSuite> unsupportedSuites(BcTlsCrypto crypto, List<CipherSuite> suites) {
         List<CipherSuite> out = new ArrayList<>();
         for (CipherSuite s : suites) {

@@ -85,6 +85,16 @@ class SimulatorMainTest {
     }
 
     @Test
+    void certificateOptionsReachTheProfile() throws Exception {
+        SimulatorProfile p = SimulatorCommandLine.parse(new String[] {"--cert-cn", "db01.corp.example",
+                "--cert-sans", "db01.corp.example,db01", "--key-size", "3072", "--expired-cert"}).profile;
+        assertThat(p.certSubjectCn()).isEqualTo("db01.corp.example");
+        assertThat(p.certSans()).containsExactly("db01.corp.example", "db01");
+        assertThat(p.keySize()).isEqualTo(3072);
+        assertThat(p.certNotAfter()).isBefore(java.time.Instant.now());
+    }
+
+    @Test
     void bareStrictTurnsTds8On() throws Exception {
         SimulatorProfile p = SimulatorCommandLine.parse(new String[] {"--profile", "sql2019-win2019", "--strict",
                 "--port", "0"}).profile;
