@@ -72,7 +72,9 @@ public final class Evaluator {
             path = server.tds7();
             if (!path.supported() && server.tds8().supported()) {
                 f.add(FindingCode.STRICT_ENCRYPTION_REQUIRED, Severity.ERROR, FindingTexts.STRICT_REQUIRED,
-                        client.strictCapable() ? FindingTexts.FIX_STRICT_CAPABLE : FindingTexts.FIX_STRICT_UPGRADE,
+                        client.kind() == ClientProfile.Kind.WINDOWS ? FindingTexts.FIX_STRICT_WINDOWS
+                                : client.strictCapable() ? FindingTexts.FIX_STRICT_CAPABLE
+                                : FindingTexts.FIX_STRICT_UPGRADE,
                         client.strictCapable() ? Finding.Subject.URL : Finding.Subject.DRIVER,
                         "serverTds7", false, "serverTds8", true, "clientStrictCapable", client.strictCapable());
                 return new Evaluation(target, client, server, framing, null, null, f.list());

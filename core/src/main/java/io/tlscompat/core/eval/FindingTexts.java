@@ -83,6 +83,9 @@ public final class FindingTexts {
             + " speaks TDS 7.x";
     public static final String FIX_STRICT_CAPABLE = "Client side: add encrypt=strict to the URL (this mssql-jdbc"
             + " supports TDS 8).";
+    public static final String FIX_STRICT_WINDOWS = "Client side: use a TDS 8 capable driver with Encrypt=Strict (ODBC"
+            + " 18.1.2.1+, OLE DB 19.2.0+, Microsoft.Data.SqlClient 5.1+); or server side: turn off Force Strict"
+            + " Encryption.";
     public static final String FIX_STRICT_UPGRADE = "Client side: upgrade to mssql-jdbc 11.2.0 or later and add"
             + " encrypt=strict to the URL; or server side: turn off Force Strict Encryption.";
 

@@ -273,6 +273,9 @@ class EvaluatorTest {
         assertThat(capable.remediation()).isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
         Finding old = only(eval(mssqlJdbc("9.4.1.jre11", "17", URL), strict), FindingCode.STRICT_ENCRYPTION_REQUIRED);
         assertThat(old.remediation()).isEqualTo(FindingTexts.FIX_STRICT_UPGRADE);
+        Finding windows = only(new Evaluator(NOW, true).evaluate("t", Clients.windows("windows-server-2022"), strict),
+                FindingCode.STRICT_ENCRYPTION_REQUIRED);
+        assertThat(windows.remediation()).isEqualTo(FindingTexts.FIX_STRICT_WINDOWS);
         Evaluation ok = eval(mssqlJdbc("12.8.1.jre11", "17", URL + ";encrypt=strict;trustStore=/x.jks"), strict);
         assertThat(ok.findings()).isEmpty();
         assertThat(ok.framing()).isEqualTo("TDS 8 (strict)");

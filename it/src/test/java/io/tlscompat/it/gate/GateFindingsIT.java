@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GateFindingsIT {
     private static final String TRUST = "trustServerCertificate=true";
+    /** The nested Maven runs on the same JDK as this test (the build's JDK). */
+    private static final String JAVA = System.getProperty("java.version");
     /** A trust store is configured (its content is not read by the prediction) and the name the cert carries. */
     private static final String VALIDATING = "trustStore=/etc/app/sql-truststore.jks;hostNameInCertificate="
             + "SSL_Self_Signed_Fallback";
@@ -37,7 +39,7 @@ class GateFindingsIT {
         try (Simulator sim = simulator("sql2019-win2019")) {
             MavenRun run = MavenRun.verify(project(dir, "pass", sim, TRUST));
             assertThat(run.succeeded()).as(run.toString()).isTrue();
-            assertThat(run.log()).contains("[INFO] " + target(sim) + " — mssql-jdbc 13.2.1.jre11 on Java 17.0.15: PASS",
+            assertThat(run.log()).contains("[INFO] " + target(sim) + " — mssql-jdbc 13.2.1.jre11 on Java " + JAVA + ": PASS",
                     "[INFO] tls-compat:verify: 1 target(s) checked, verdict pass.");
         }
     }
@@ -164,7 +166,7 @@ class GateFindingsIT {
             MavenRun run = MavenRun.verify(project(dir, "noenc", sim, "encrypt=true"));
             assertViolation(run, "noenc", 1, "error", "encryption-not-supported (" + target(sim) + ")");
             assertThat(run.log()).contains(findingLine("error", "encryption-not-supported", String.format(
-                    FindingTexts.ENCRYPTION_NOT_SUPPORTED, "mssql-jdbc 13.2.1.jre11 on Java 17.0.15")));
+                    FindingTexts.ENCRYPTION_NOT_SUPPORTED, "mssql-jdbc 13.2.1.jre11 on Java " + JAVA)));
             MavenRun optional = MavenRun.verify(project(dir, "noenc-optional", sim, "encrypt=false"));
             assertThat(optional.succeeded()).as(optional.toString()).isTrue();
         }
@@ -191,7 +193,7 @@ class GateFindingsIT {
             MavenRun run = MavenRun.verify(p);
             assertViolation(run, "jtds", 1, "error", "protocol-mismatch (" + target(sim) + ")");
             assertThat(run.log()).contains("[INFO] Driver: net.sourceforge.jtds:jtds:1.3.1",
-                    "jtds 1.3.1 on Java 17.0.15: FAIL");
+                    "jtds 1.3.1 on Java " + JAVA + ": FAIL");
             Path off = GateProject.in(dir.resolve("jtds-off")).dependency("net.sourceforge.jtds", "jtds", "1.3.1")
                     .target("jdbc:jtds:sqlserver://localhost:" + sim.port() + "/app").write();
             MavenRun noTls = MavenRun.verify(off);
