@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Turns the per-version results into a {@link ServerProfile}, and runs the few follow-up connections that need the
- * enumeration's answers: ECDHE groups, and the TLS 1.3 certificate/ALPN handshake when nothing older gave them.
+ * enumeration's answers: the key ECDHE groups not yet seen (at most 5 connections, usually 3 or fewer), and the
+ * TLS 1.3 certificate/ALPN handshake when nothing older gave them (at most 1).
  */
 final class ProfileAssembler {
     private final String target;
@@ -103,11 +104,31 @@ final class ProfileAssembler {
                 tds8Alpn = handshake.alpn;
             }
         }
+        List<Integer> groups = groupsSeen();
         VersionResult forGroups = groupSource();
         if (forGroups != null) {
-            ecdheGroups = new GroupEnumerator(new HelloExchanger(connector, forGroups.path(), readTimeoutMillis),
-                    hellos).enumerate(forGroups.version(), groupSuites(forGroups));
+            groups.addAll(new GroupEnumerator(new HelloExchanger(connector, forGroups.path(), readTimeoutMillis),
+                    hellos).enumerate(forGroups.version(), groupSuites(forGroups), groups));
         }
+        List<String> names = new ArrayList<>();
+        for (int group : groups) {
+            names.add(TlsNames.group(group));
+        }
+        ecdheGroups = names;
+    }
+
+    /** EC groups the server chose by itself during the suite walks, in the order first seen. */
+    private List<Integer> groupsSeen() {
+        List<Integer> seen = new ArrayList<>();
+        for (VersionResult r : results) {
+            for (HelloResponse answer : r.answers()) {
+                Integer group = answer.namedGroup();
+                if (group != null && TlsNames.EC_GROUPS.containsKey(group) && !seen.contains(group)) {
+                    seen.add(group);
+                }
+            }
+        }
+        return seen;
     }
 
     /** TLS 1.3 result to fetch a certificate from: TDS 8 first, where TLS 1.3 belongs. */

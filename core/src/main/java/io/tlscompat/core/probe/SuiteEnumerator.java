@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Finds which suites a server accepts for one protocol version on one path, with the "offer all, drop the chosen
- * one, repeat" walk (testssl, sslscan and nmap do the same): accepted + 1 connections. Then one more hello with
- * the accepted suites reversed tells whether the server imposes its own order; if it does, the walk already met the
- * suites in the server's preference order.
+ * one, repeat" walk (testssl, sslscan and nmap do the same): accepted + 1 connections. A server that imposes its
+ * own order is met in its preference order; the offer order of the walk tells the two kinds apart (see
+ * {@link #imposesOrder}), so the order usually costs no connection at all.
  */
 final class SuiteEnumerator {
     private final HelloExchanger exchanger;
@@ -48,7 +48,10 @@ final class SuiteEnumerator {
         List<HelloResponse> answers = new ArrayList<>();
         HelloResponse end = null;
         while (!remaining.isEmpty()) {
-            HelloResponse response = exchanger.exchange(hellos.hello(version, remaining, exchanger.path()));
+            // First hello in ascending value order, the rest descending: a server that follows the client's order
+            // then reveals itself by the pattern of its choices, without a connection spent only on the order.
+            List<Integer> offer = accepted.isEmpty() ? remaining : descending(remaining);
+            HelloResponse response = exchanger.exchange(hellos.hello(version, offer, exchanger.path()));
             if (!response.isAccepted() || !remaining.contains(response.cipherSuite())) {
                 end = response;
                 break;
@@ -57,13 +60,43 @@ final class SuiteEnumerator {
             accepted.add(response.cipherSuite());
             remaining.remove(Integer.valueOf(response.cipherSuite()));
         }
-        boolean serverOrder = false;
-        if (accepted.size() >= 2) {
-            List<Integer> reversed = new ArrayList<>(accepted);
-            Collections.reverse(reversed);
-            HelloResponse response = exchanger.exchange(hellos.hello(version, reversed, exchanger.path()));
-            serverOrder = response.isAccepted() && response.cipherSuite() == accepted.get(0);
+        boolean serverOrder = accepted.size() >= 2 && imposesOrder(version, accepted);
+        List<Integer> listed = serverOrder ? accepted : ascending(accepted);
+        return new VersionResult(exchanger.path(), version, listed, serverOrder, end, answers);
+    }
+
+    /**
+     * A client-order server picks, from our offers, the lowest value first and then the highest remaining each
+     * time. Any other sequence means the server chose by its own order. Only when its choices happen to look like
+     * that pattern does one more hello (the accepted suites, highest value first) tell the two apart.
+     */
+    private boolean imposesOrder(TlsVersion version, List<Integer> accepted) throws ProbeException {
+        if (!accepted.equals(clientOrderPattern(accepted))) {
+            return true;
         }
-        return new VersionResult(exchanger.path(), version, accepted, serverOrder, end, answers);
+        HelloResponse response = exchanger.exchange(hellos.hello(version, descending(accepted), exchanger.path()));
+        return response.isAccepted() && response.cipherSuite() == accepted.get(0);
+    }
+
+    /** What a client-order server would have chosen, in order, given the suites it accepts. */
+    static List<Integer> clientOrderPattern(List<Integer> acceptedSuites) {
+        List<Integer> rest = descending(acceptedSuites);
+        Integer lowest = rest.remove(rest.size() - 1);
+        List<Integer> pattern = new ArrayList<>();
+        pattern.add(lowest);
+        pattern.addAll(rest);
+        return pattern;
+    }
+
+    private static List<Integer> ascending(List<Integer> suites) {
+        List<Integer> out = new ArrayList<>(suites);
+        Collections.sort(out);
+        return out;
+    }
+
+    private static List<Integer> descending(List<Integer> suites) {
+        List<Integer> out = ascending(suites);
+        Collections.reverse(out);
+        return out;
     }
 }
