@@ -62,7 +62,7 @@ final class ProfileTable {
         sb.append('\n');
         for (Map.Entry<TlsVersion, ProtocolSupport> e : path.protocols().entrySet()) {
             ProtocolSupport s = e.getValue();
-            sb.append(String.format("  %-9s  %d suites, %s order%n", e.getKey().jdkName(), s.cipherSuites().size(),
+            sb.append(String.format("  %-9s  %d suites, %s order\n", e.getKey().jdkName(), s.cipherSuites().size(),
                     s.serverOrder() ? "server" : "client"));
             for (String suite : s.cipherSuites()) {
                 sb.append("             ").append(suite).append('\n');
