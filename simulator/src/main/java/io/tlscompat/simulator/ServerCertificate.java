@@ -16,6 +16,7 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.IPAddress;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -66,7 +67,9 @@ final class ServerCertificate {
             if (!profile.certSans().isEmpty()) {
                 GeneralName[] names = new GeneralName[profile.certSans().size()];
                 for (int i = 0; i < names.length; i++) {
-                    names[i] = new GeneralName(GeneralName.dNSName, profile.certSans().get(i));
+                    String san = profile.certSans().get(i);
+                    names[i] = new GeneralName(IPAddress.isValid(san) ? GeneralName.iPAddress : GeneralName.dNSName,
+                            san);
                 }
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }

@@ -1,10 +1,14 @@
 package io.tlscompat.simulator;
 
+import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.core.tds.EncryptionLevel;
 import io.tlscompat.core.tls.TlsVersion;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ final class SimulatorCommandLine {
             "Usage: java -jar tls-compat-simulator.jar [--profile NAME] [--port N] [options]",
             "  --list                      list the profiles and exit",
             "  --profile NAME              server to simulate (default sql2019-win2019)",
+            "  --from-probe FILE           replay a real server: the JSON written by 'probe --json'",
             "  --port N                    TCP port (default 1433; 0 = any free port, printed)",
             "  --bind ADDRESS              listen address (default 127.0.0.1; 0.0.0.0 for all interfaces)",
             "  --protocols LIST            TLS versions of TDS 7.x, e.g. TLSv1.2 or TLSv1,TLSv1.1,TLSv1.2",
@@ -49,6 +54,8 @@ final class SimulatorCommandLine {
     long exitAfterSeconds = -1;
     Path readyFile;
     SimulatorProfile profile;
+    /** What a --from-probe replay leaves out, printed after the banner. */
+    List<String> notes = new ArrayList<>();
 
     private SimulatorCommandLine() {
     }
@@ -59,6 +66,7 @@ final class SimulatorCommandLine {
     static SimulatorCommandLine parse(String[] args) throws UsageException {
         SimulatorCommandLine c = new SimulatorCommandLine();
         String profileName = "sql2019-win2019";
+        Path fromProbe = null;
         List<String[]> overrides = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -86,6 +94,9 @@ final class SimulatorCommandLine {
                     break;
                 case "--profile":
                     profileName = value(args, ++i, a);
+                    break;
+                case "--from-probe":
+                    fromProbe = Paths.get(value(args, ++i, a));
                     break;
                 case "--port":
                     c.port = intValue(value(args, i + 1, a), a, 0, 65535);
@@ -125,7 +136,13 @@ final class SimulatorCommandLine {
         }
         SimulatorProfile base;
         try {
-            base = SimulatorProfiles.named(profileName);
+            if (fromProbe != null) {
+                ProbeReplay replay = ProbeReplay.of(readProbe(fromProbe), "replay");
+                base = replay.profile();
+                c.notes.addAll(replay.notes());
+            } else {
+                base = SimulatorProfiles.named(profileName);
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -208,6 +225,21 @@ final class SimulatorCommandLine {
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static ServerProfile readProbe(Path file) throws UsageException {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("--from-probe " + file + " cannot be read (" + e.getMessage()
+                    + "); write it with 'probe --json'");
+        }
+        try {
+            return ServerProfile.fromJsonText(text);
+        } catch (RuntimeException e) {
+            throw new UsageException("--from-probe " + file + " is not 'probe --json' output: " + e.getMessage());
         }
     }
 

@@ -69,6 +69,9 @@ public final class SimulatorMain {
         }, "tls-compat-simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println(banner(sim));
+        for (String note : cl.notes) {
+            out.println("note: " + note);
+        }
         out.println(cl.exitAfterSeconds > 0
                 ? String.format(LISTENING_UNTIL, cl.bind.getHostAddress(), sim.port(), cl.exitAfterSeconds)
                 : String.format(LISTENING, cl.bind.getHostAddress(), sim.port()));
