@@ -42,6 +42,12 @@ final class MojoMessages {
     static final String PROBE_DONE = "probed %s in %.1f s";
     static final String REPORTS = "Reports: %s";
 
+    static final String REHEARSAL_NEEDS_HOME = "Rehearsal skipped: it runs a real JDK; set <targetJavaHome> (a"
+            + " <targetJavaVersion> from the knowledge base cannot be run).";
+    static final String REHEARSAL_SKIPPED = "Rehearsal skipped for %s: no driver for its URL among the runtime"
+            + " dependencies, or the server could not be probed.";
+    static final String REHEARSAL_RESULT = "rehearsal %s: predicted %s; observed %s; driver said: %s; agrees: %s";
+
     static final String VIOLATIONS = "tls-compat:verify found %d finding(s) at or above '%s': %s. Read %s (fixes) and"
             + " %s (evidence).";
     static final String PASSED = "tls-compat:verify: %d target(s) checked, verdict %s.";

@@ -33,11 +33,16 @@ import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * The deployment gate: predicts whether this project's SQL Server client stack (its resolved JDBC driver, the JDK
@@ -121,6 +126,32 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "tls-compat.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Proves the prediction: forks the target JDK ({@code targetJavaHome}, else the JDK running Maven) with this
+     * project's driver jar and the tls-compat agent, opens one connection with {@code rehearsalLogin} and an empty
+     * password, and reports the recorded handshake next to the prediction. A handshake that succeeds followed by a
+     * failed login is a pass. Off by default: the server's log will show one failed login per target.
+     */
+    @Parameter(property = "tls-compat.rehearse", defaultValue = "false")
+    private boolean rehearse;
+
+    /** The throw-away login name the rehearsal uses (with an empty password). */
+    @Parameter(property = "tls-compat.rehearsalLogin", defaultValue = "tls_compat_rehearsal")
+    private String rehearsalLogin;
+
+    /** Resolves the agent jar for a rehearsal. */
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
+    private List<RemoteRepository> pluginRepositories;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
     /** The project whose resolved runtime dependencies, pom.xml and resources are read. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -161,7 +192,9 @@ public class VerifyMojo extends AbstractMojo {
                 evaluations.add(evaluator.evaluate(t.address(), w, server));
             }
         }
-        GateReport report = report(evaluations, failSeverity, urlLocations, drivers);
+        List<Map<String, Object>> rehearsals = rehearse ? rehearse(jdbcTargets, evaluations, drivers)
+                : new ArrayList<Map<String, Object>>();
+        GateReport report = report(evaluations, failSeverity, urlLocations, drivers, rehearsals);
         for (Evaluation e : evaluations) {
             log(e, report);
         }
@@ -291,14 +324,56 @@ public class VerifyMojo extends AbstractMojo {
         }
     }
 
+    private List<Map<String, Object>> rehearse(List<JdbcTarget> jdbcTargets, List<Evaluation> evaluations,
+            List<ClientDriver> drivers) throws MojoExecutionException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (targetJavaHome == null && targetJavaVersion != null && !targetJavaVersion.trim().isEmpty()) {
+            getLog().warn(MojoMessages.REHEARSAL_NEEDS_HOME);
+            return out;
+        }
+        File home = targetJavaHome != null ? targetJavaHome : new File(System.getProperty("java.home"));
+        File agent = AgentJarResolver.resolve(repositorySystem, repositorySession, pluginRepositories,
+                plugin.getVersion());
+        for (JdbcTarget t : jdbcTargets) {
+            ClientDriver driver = DriverDetection.forFlavour(drivers, t.flavour());
+            Evaluation predicted = javaEvaluation(evaluations, t.address());
+            if (driver == null || predicted == null || predicted.server() == null) {
+                getLog().warn(String.format(MojoMessages.REHEARSAL_SKIPPED, t.address()));
+                continue;
+            }
+            List<File> jars = new ArrayList<>();
+            for (org.apache.maven.artifact.Artifact a : project.getArtifacts()) {
+                if (a.getGroupId().equals(driver.groupId()) && a.getArtifactId().equals(driver.artifactId())) {
+                    jars.add(a.getFile());
+                }
+            }
+            Map<String, Object> r = new Rehearsal(home, agent, jars, rehearsalLogin,
+                    new File(outputDirectory, "rehearsal")).run(t, predicted);
+            getLog().info(String.format(MojoMessages.REHEARSAL_RESULT, t.address(), r.get("predicted"),
+                    r.get("observed"), ((Map<?, ?>) r.get("driver")).get("message"), r.get("agrees")));
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static Evaluation javaEvaluation(List<Evaluation> evaluations, String address) {
+        for (Evaluation e : evaluations) {
+            if (e.target().equals(address) && e.client().kind() == ClientProfile.Kind.JAVA) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     private GateReport report(List<Evaluation> evaluations, Severity failSeverity,
-            Map<String, SourceLocation> urlLocations, List<ClientDriver> drivers) {
+            Map<String, SourceLocation> urlLocations, List<ClientDriver> drivers,
+            List<Map<String, Object>> rehearsals) {
         PomLines pom = new PomLines(project.getFile());
         SourceLocation driverAt = drivers.isEmpty() ? null
                 : new SourceLocation("pom.xml", pom.dependencyLine(drivers.get(0).artifactId()));
         return new GateReport(evaluations, failSeverity, KnowledgeBase.get().version(),
                 VERSION == null ? "dev" : VERSION, Instant.now().toString(), urlLocations, driverAt,
-                new SourceLocation("pom.xml", 1));
+                new SourceLocation("pom.xml", 1), rehearsals);
     }
 
     private void failOnViolations(GateReport report) throws MojoFailureException {

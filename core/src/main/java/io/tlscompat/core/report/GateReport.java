@@ -23,6 +23,7 @@ public final class GateReport {
     private final Map<String, SourceLocation> urlLocations;
     private final SourceLocation driverLocation;
     private final SourceLocation buildFile;
+    private final List<Map<String, Object>> rehearsals;
 
     /**
      * @param failOn         the least severity that fails the build; null for "never"
@@ -33,6 +34,17 @@ public final class GateReport {
     public GateReport(List<Evaluation> evaluations, Severity failOn, String kbVersion, String toolVersion,
             String generatedAt, Map<String, SourceLocation> urlLocations, SourceLocation driverLocation,
             SourceLocation buildFile) {
+        this(evaluations, failOn, kbVersion, toolVersion, generatedAt, urlLocations, driverLocation, buildFile,
+                Collections.<Map<String, Object>>emptyList());
+    }
+
+    /**
+     * @param rehearsals one entry per rehearsed target: prediction and observation side by side (JSON trees)
+     */
+    public GateReport(List<Evaluation> evaluations, Severity failOn, String kbVersion, String toolVersion,
+            String generatedAt, Map<String, SourceLocation> urlLocations, SourceLocation driverLocation,
+            SourceLocation buildFile, List<Map<String, Object>> rehearsals) {
+        this.rehearsals = Collections.unmodifiableList(new ArrayList<>(rehearsals));
         this.evaluations = Collections.unmodifiableList(new ArrayList<>(evaluations));
         this.failOn = failOn;
         this.kbVersion = kbVersion;
@@ -41,6 +53,11 @@ public final class GateReport {
         this.urlLocations = Collections.unmodifiableMap(new LinkedHashMap<>(urlLocations));
         this.driverLocation = driverLocation;
         this.buildFile = buildFile;
+    }
+
+    /** Rehearsal results (empty unless rehearse was on). */
+    public List<Map<String, Object>> rehearsals() {
+        return rehearsals;
     }
 
     public List<Evaluation> evaluations() {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * {@code report.json}: {@code {"tool", "kbVersion", "generatedAt", "failOn", "verdict", "targets": [ {target,
  * client, server, predictedHandshake, verdict, findingCodes} ], "findings": [ {code, severity, target, client,
- * message, remediation, evidence} ]}}. Written with core's {@link Json}.
+ * message, remediation, evidence} ], "rehearsals": [ … only with rehearse … ]}}. Written with core's {@link Json}.
  */
 public final class JsonReportWriter {
     private JsonReportWriter() {
@@ -44,6 +44,9 @@ public final class JsonReportWriter {
             findings.add(fm);
         }
         m.put("findings", findings);
+        if (!report.rehearsals().isEmpty()) {
+            m.put("rehearsals", report.rehearsals());
+        }
         return m;
     }
 

@@ -28,6 +28,15 @@ public final class MarkdownSummaryWriter {
                         .append(cell(f.message())).append("  \n  Fix: ").append(cell(f.remediation())).append('\n');
             }
         }
+        if (!report.rehearsals().isEmpty()) {
+            sb.append("\n### Rehearsal (prediction vs observation)\n\n| Target | Predicted | Observed | Agrees |\n"
+                    + "|---|---|---|---|\n");
+            for (java.util.Map<String, Object> r : report.rehearsals()) {
+                sb.append("| `").append(r.get("target")).append("` | ").append(cell(String.valueOf(r.get("predicted"))))
+                        .append(" | ").append(cell(String.valueOf(r.get("observed")))).append(" | ")
+                        .append(r.get("agrees")).append(" |\n");
+            }
+        }
         sb.append("\nBuild fails on: ").append(report.failOnLabel()).append(". Knowledge base ")
                 .append(report.kbVersion()).append(". Details: `target/tls-compat/report.json`.\n");
         return sb.toString();

@@ -1,0 +1,61 @@
+package io.tlscompat.core.client;
+
+import io.tlscompat.core.json.Json;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The gate's optional rehearsal: run on the target JDK with the project's own driver jar (and the tls-compat agent
+ * recording the handshake), open one connection with a throw-away login name and an empty password, and print how it
+ * ended on one line, {@value #MARKER} followed by JSON. The server's log shows one failed login; a handshake that
+ * succeeds followed by "Login failed" is the expected, passing outcome. Compiled for Java 8.
+ */
+public final class RehearsalMain {
+    /** The result line starts with this. */
+    public static final String MARKER = "TLSCOMPAT-REHEARSAL ";
+
+    private RehearsalMain() {
+    }
+
+    /**
+     * @param args the JDBC URL (password-free), the login name, the login timeout in seconds
+     */
+    public static void main(String[] args) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (args.length != 3) {
+            result.put("outcome", "usage");
+            result.put("message", "usage: RehearsalMain URL LOGIN TIMEOUT_SECONDS");
+            System.out.println(MARKER + Json.write(result));
+            return;
+        }
+        Properties props = new Properties();
+        props.setProperty("user", args[1]);
+        props.setProperty("password", "");
+        DriverManager.setLoginTimeout(Integer.parseInt(args[2]));
+        try (Connection ignored = DriverManager.getConnection(args[0], props)) {
+            result.put("outcome", "connected");
+        } catch (SQLException e) {
+            result.put("outcome", "sql-exception");
+            result.put("sqlState", e.getSQLState());
+            result.put("errorCode", e.getErrorCode());
+            result.put("message", firstLine(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            result.put("outcome", "crash");
+            result.put("message", e.getClass().getName() + ": " + firstLine(e.getMessage()));
+        }
+        System.out.println(MARKER + Json.write(result));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return JdbcTarget.redact(nl < 0 ? s : s.substring(0, nl));
+    }
+}

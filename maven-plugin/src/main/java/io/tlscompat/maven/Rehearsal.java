@@ -1,0 +1,161 @@
+package io.tlscompat.maven;
+
+import io.tlscompat.core.client.JdbcTarget;
+import io.tlscompat.core.client.RehearsalMain;
+import io.tlscompat.core.eval.Evaluation;
+import io.tlscompat.core.eval.Finding;
+import io.tlscompat.core.eval.Severity;
+import io.tlscompat.core.json.Json;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/**
+ * Proves a prediction: forks the target JDK with the project's driver jar and the tls-compat agent, opens one
+ * connection with a throw-away login and an empty password ({@link RehearsalMain}), and reads the handshake the
+ * agent recorded. A completed handshake followed by "Login failed" is a pass.
+ */
+final class Rehearsal {
+    /** Login timeout inside the fork; the fork itself gets this plus a margin. */
+    static final int LOGIN_TIMEOUT_SECONDS = 15;
+
+    private final File java;
+    private final File agentJar;
+    private final List<File> driverJars;
+    private final String login;
+    private final File workDir;
+
+    Rehearsal(File javaHome, File agentJar, List<File> driverJars, String login, File workDir) {
+        this.java = new File(new File(javaHome, "bin"), "java");
+        this.agentJar = agentJar;
+        this.driverJars = driverJars;
+        this.login = login;
+        this.workDir = workDir;
+    }
+
+    /** Runs the rehearsal for one target and returns the report entry (prediction and observation side by side). */
+    Map<String, Object> run(JdbcTarget target, Evaluation predicted) throws MojoExecutionException {
+        File log = new File(workDir, "rehearsal-" + target.host() + "-" + target.port() + ".jsonl");
+        try {
+            Files.createDirectories(workDir.toPath());
+            Files.deleteIfExists(log.toPath());
+            List<String> cmd = new ArrayList<>();
+            cmd.add(java.getAbsolutePath());
+            cmd.add("-javaagent:" + agentJar.getAbsolutePath() + "=log=" + log.getAbsolutePath()
+                    + ",stderr=false,probe=false,jfr=false,jmx=false,summary=false");
+            cmd.add("-cp");
+            cmd.add(classpath());
+            cmd.add(RehearsalMain.class.getName());
+            cmd.add(withoutCredentials(target.redactedUrl()));
+            cmd.add(login);
+            cmd.add(String.valueOf(LOGIN_TIMEOUT_SECONDS));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            File out = new File(workDir, log.getName() + ".out");
+            pb.redirectOutput(out);
+            Process p = pb.start();
+            if (!p.waitFor(LOGIN_TIMEOUT_SECONDS + 30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new MojoExecutionException("The rehearsal for " + target.address() + " did not finish");
+            }
+            Map<String, Object> driver = driverResult(new String(Files.readAllBytes(out.toPath()),
+                    StandardCharsets.UTF_8));
+            Map<String, Object> handshake = lastHandshake(log, target.port());
+            return entry(target, predicted, driver, handshake);
+        } catch (IOException e) {
+            throw new MojoExecutionException("The rehearsal for " + target.address() + " failed: " + e.getMessage(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted during the rehearsal", e);
+        }
+    }
+
+    /**
+     * The URL without any login, password or integrated/AD authentication, so the rehearsal can only ever fail a
+     * login with the throw-away name (never lock out a real account).
+     */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("(?i);\\s*(user|username|password|pwd|integratedsecurity|authentication|"
+                + "authenticationscheme|domain|useNTLMv2)\\s*=[^;]*", "");
+    }
+
+    private String classpath() throws MojoExecutionException {
+        List<String> parts = new ArrayList<>();
+        try {
+            parts.add(new File(RehearsalMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getAbsolutePath());
+        } catch (URISyntaxException e) {
+            throw new MojoExecutionException("Cannot locate tls-compat-core", e);
+        }
+        for (File f : driverJars) {
+            parts.add(f.getAbsolutePath());
+        }
+        return String.join(File.pathSeparator, parts);
+    }
+
+    private static Map<String, Object> driverResult(String output) {
+        for (String line : output.split("\\r?\\n")) {
+            if (line.startsWith(RehearsalMain.MARKER)) {
+                return Json.parseObject(line.substring(RehearsalMain.MARKER.length()));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", "crash");
+        String first = output.trim();
+        m.put("message", first.length() > 300 ? first.substring(0, 300) : first);
+        return m;
+    }
+
+    private static Map<String, Object> lastHandshake(File log, int port) throws IOException {
+        Map<String, Object> last = null;
+        if (!log.isFile()) {
+            return null;
+        }
+        for (String line : Files.readAllLines(log.toPath(), StandardCharsets.UTF_8)) {
+            if (!line.trim().startsWith("{")) {
+                continue;
+            }
+            Map<String, Object> r = Json.parseObject(line);
+            Object peerPort = r.get("peerPort");
+            if (r.containsKey("outcome") && (peerPort == null || ((Number) peerPort).intValue() == port)) {
+                last = r;
+            }
+        }
+        return last;
+    }
+
+    private static Map<String, Object> entry(JdbcTarget target, Evaluation e, Map<String, Object> driver,
+            Map<String, Object> handshake) {
+        boolean predictedOk = e.protocol() != null && e.cipherSuite() != null && !handshakeError(e);
+        boolean observedOk = handshake != null && "ok".equals(handshake.get("outcome"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target.address());
+        m.put("predicted", predictedOk ? "handshake " + e.protocol() + " " + e.cipherSuite() : "no handshake");
+        m.put("observed", handshake == null ? "no handshake recorded"
+                : observedOk ? "handshake " + handshake.get("protocol") + " " + handshake.get("cipherSuite")
+                : "handshake failed (" + handshake.get("outcome") + ")");
+        m.put("agrees", predictedOk == observedOk);
+        m.put("driver", driver);
+        m.put("agentRecord", handshake);
+        return m;
+    }
+
+    /** Errors that end the handshake itself (as opposed to the login after it). */
+    private static boolean handshakeError(Evaluation e) {
+        for (Finding f : e.findings()) {
+            if (f.severity() == Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
