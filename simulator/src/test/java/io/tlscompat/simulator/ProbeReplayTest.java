@@ -76,4 +76,27 @@ class ProbeReplayTest {
                 // A self-signed RSA server with servable suites replays without anything left out.
                 .doesNotContain("note:");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whatTheSimulatorCannotServeIsListedInTheNotes() throws Exception {
+        java.util.Map<String, Object> json = io.tlscompat.core.json.Json.parseObject(
+                probe(SimulatorProfiles.named("sql2019-win2019")).toJsonText());
+        java.util.Map<String, Object> cert = (java.util.Map<String, Object>) json.get("certificate");
+        cert.put("issuer", "CN=Corp Issuing CA");
+        cert.put("selfSigned", false);
+        java.util.Map<String, Object> tls12 = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                ((java.util.Map<String, Object>) json.get("tds7")).get("protocols")).get("TLSv1.2");
+        java.util.List<Object> suites = new java.util.ArrayList<>((java.util.List<Object>) tls12.get("cipherSuites"));
+        suites.add(0, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+        suites.add("TLS_RSA_WITH_RC4_128_SHA");
+        tls12.put("cipherSuites", suites);
+        ProbeReplay replay = ProbeReplay.of(ServerProfile.fromJson(json), "corp");
+        assertThat(replay.notes()).containsExactly(
+                "left out suite TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384: the simulator serves RSA certificates only",
+                "left out suites Bouncy Castle cannot serve: [TLS_RSA_WITH_RC4_128_SHA]",
+                "the real certificate is CA-issued (CN=Corp Issuing CA); the replay's is self-signed");
+        assertThat(replay.profile().cipherSuites()).extracting(io.tlscompat.core.tls.CipherSuite::name)
+                .first().isEqualTo("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    }
 }
