@@ -56,6 +56,8 @@ public final class JavaClientProfiles {
         }
         String name = d.id() + " " + d.version() + " on Java " + jdk.javaVersion();
         ClientProfile.Builder b = ClientProfile.builder(name, ClientProfile.Kind.JAVA)
+                .detail("url", target.redactedUrl())
+                .detail("urlOrigin", target.origin())
                 .detail("driver", driver == null ? null : driver.coordinates())
                 .detail("driverTlsStack", d.knowledge().tlsStack())
                 .detail("jdk", jdk.toJson())
