@@ -27,6 +27,7 @@ final class TdsFrontDoor implements AutoCloseable {
     private final int backendPort;
     private final SqlServerVersion version;
     private final EncryptionLevel encryption;
+    private final int serverPacketType;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tds-front-door");
         t.setDaemon(true);
@@ -34,6 +35,13 @@ final class TdsFrontDoor implements AutoCloseable {
     });
 
     TdsFrontDoor(int backendPort, SqlServerVersion version, EncryptionLevel encryption) throws IOException {
+        this(backendPort, version, encryption, TdsPacketType.PRELOGIN);
+    }
+
+    /** @param serverPacketType the TDS packet type the server's TLS bytes travel in (SQL Server: 0x12) */
+    TdsFrontDoor(int backendPort, SqlServerVersion version, EncryptionLevel encryption, int serverPacketType)
+            throws IOException {
+        this.serverPacketType = serverPacketType;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.backendPort = backendPort;
         this.version = version;
@@ -72,7 +80,7 @@ final class TdsFrontDoor implements AutoCloseable {
             try (Socket backend = new Socket()) {
                 backend.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backendPort), 3000);
                 backend.setSoTimeout(5000);
-                threads.submit(() -> backendToClient(backend, out));
+                threads.submit(() -> backendToClient(backend, out, serverPacketType));
                 OutputStream toBackend = backend.getOutputStream();
                 TdsPacket packet;
                 while ((packet = TdsPacket.read(in)) != null) {
@@ -85,7 +93,7 @@ final class TdsFrontDoor implements AutoCloseable {
         }
     }
 
-    private static void backendToClient(Socket backend, OutputStream out) {
+    private static void backendToClient(Socket backend, OutputStream out, int packetType) {
         byte[] buffer = new byte[TdsPacketType.DEFAULT_PACKET_LENGTH - TdsPacketType.HEADER_LENGTH];
         try {
             InputStream in = backend.getInputStream();
@@ -93,7 +101,7 @@ final class TdsFrontDoor implements AutoCloseable {
             int id = 1;
             while ((n = in.read(buffer)) > 0) {
                 byte[] payload = java.util.Arrays.copyOf(buffer, n);
-                new TdsPacket(TdsPacketType.PRELOGIN, TdsPacketType.STATUS_EOM, id++ & 0xFF, payload).writeTo(out);
+                new TdsPacket(packetType, TdsPacketType.STATUS_EOM, id++ & 0xFF, payload).writeTo(out);
                 out.flush();
             }
         } catch (IOException ignored) {

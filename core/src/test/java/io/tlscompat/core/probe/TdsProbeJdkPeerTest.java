@@ -124,6 +124,18 @@ class TdsProbeJdkPeerTest {
     }
 
     @Test
+    void serverTlsBytesInTabularResultPacketsAreAcceptedLikeJtdsDoes() throws Exception {
+        try (JdkTlsServer tls = new JdkTlsServer(new String[] {"TLSv1.2"}, TLS12_SUITES, true, false);
+                TdsFrontDoor door = new TdsFrontDoor(tls.port(), SqlServerVersion.parse("14.0.1000"),
+                        EncryptionLevel.REQ, io.tlscompat.core.tds.TdsPacketType.TABULAR_RESULT)) {
+            ServerProfile p = new TdsProbe(settings(true, false)).probe("127.0.0.1", door.port());
+
+            assertThat(p.prelogin().encryption()).isEqualTo(EncryptionLevel.REQ);
+            assertThat(p.tds7().protocols().get(TlsVersion.TLSv1_2).cipherSuites()).containsExactly(TLS12_SUITES);
+        }
+    }
+
+    @Test
     void clientOrderServerIsReportedAsClientOrder() throws Exception {
         try (JdkTlsServer tls = new JdkTlsServer(new String[] {"TLSv1.2"}, TLS12_SUITES, false, false)) {
             ServerProfile p = new TdsProbe(settings(false, true)).probe("127.0.0.1", tls.port());
