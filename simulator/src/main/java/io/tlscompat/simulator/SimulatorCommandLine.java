@@ -30,7 +30,7 @@ final class SimulatorCommandLine {
             "  --cert-signature HASH       MD5, SHA1, SHA224, SHA256, SHA384 or SHA512",
             "  --serve-weak-cert           serve an MD5/SHA224/SHA512 certificate on TLS 1.2 instead of resetting",
             "  --cert-cn NAME              certificate subject CN (default SSL_Self_Signed_Fallback)",
-            "  --cert-sans LIST            certificate DNS subject alternative names, e.g. db01.corp,db01",
+            "  --cert-sans LIST            certificate subject alternative names (DNS or IP), e.g. db01.corp,10.0.0.5",
             "  --key-size BITS             RSA key size of the certificate (default 2048)",
             "  --expired-cert              serve a certificate that expired yesterday",
             "  --encryption LEVEL          OFF, ON, NOT_SUP or REQ (PRELOGIN answer; OFF = SQL Server default)",
