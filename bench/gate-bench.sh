@@ -46,5 +46,15 @@ VALIDATE=$MEDIAN
 time_runs "mvn -q tls-compat:verify (server answers)" tls-compat:verify "-Dlegacy.db.url=jdbc:sqlserver://localhost:$PORT;trustServerCertificate=true"
 VERIFY=$MEDIAN
 echo "gate adds (median): $(( VERIFY - VALIDATE )) ms"
-RUNS=1 time_runs "mvn -q tls-compat:verify (nothing on port $DEAD_PORT)" tls-compat:verify "-Dlegacy.db.url=jdbc:sqlserver://localhost:$DEAD_PORT" -Dtls-compat.failOnUnreachable=false
-echo "unreachable server: $MEDIAN ms in total (probe budget: probeTimeoutSeconds=15 in the example pom)"
+RUNS=1 time_runs "mvn -q tls-compat:verify (port $DEAD_PORT refuses)" tls-compat:verify "-Dlegacy.db.url=jdbc:sqlserver://localhost:$DEAD_PORT" -Dtls-compat.failOnUnreachable=false
+# A server that accepts TCP and never answers: the probe's read timeouts and overall deadline must end the gate.
+python3 -c 'import socket,time,sys
+s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(64)
+conns=[]
+while True:
+    c,_=s.accept(); conns.append(c)' "$DEAD_PORT" &
+SILENT_PID=$!
+sleep 0.5
+RUNS=1 time_runs "mvn -q tls-compat:verify (port $DEAD_PORT silent)" tls-compat:verify "-Dlegacy.db.url=jdbc:sqlserver://localhost:$DEAD_PORT" -Dtls-compat.failOnUnreachable=false
+kill "$SILENT_PID" 2>/dev/null
+echo "silent server: $MEDIAN ms in total (probe budget: probeTimeoutSeconds=15 in the example pom)"
