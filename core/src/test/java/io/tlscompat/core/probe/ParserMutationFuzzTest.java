@@ -23,9 +23,14 @@ import org.junit.jupiter.api.Test;
  * Seeded random-mutation fuzzing of the parsers that read what a server sends (Jazzer is not in the offline
  * repository, so this is the fallback the team agreed on). Fixed seeds and iteration counts make every CI run the
  * same regression. Property: only the documented exception, never a hang, never unbounded memory.
+ *
+ * <p>Longer runs on demand: {@code -Dtlscompat.fuzz.factor=100} multiplies every iteration count and
+ * {@code -Dtlscompat.fuzz.seed=N} explores other mutations, e.g.
+ * {@code ./mvnw -B -pl core test -Dtest=ParserMutationFuzzTest -Dtlscompat.fuzz.factor=100 -Dtlscompat.fuzz.seed=7}.
  */
 class ParserMutationFuzzTest {
-    private static final long SEED = 0x7D5_2026L;
+    private static final long SEED = Long.getLong("tlscompat.fuzz.seed", 0x7D5_2026L);
+    private static final int FACTOR = Math.max(1, Integer.getInteger("tlscompat.fuzz.factor", 1));
 
     @Test
     void preloginDecodeThrowsOnlyTdsProtocolException() {
@@ -33,7 +38,7 @@ class ParserMutationFuzzTest {
                 .encode();
         Random random = new Random(SEED);
         int decoded = 0;
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 50_000 * FACTOR; i++) {
             byte[] input = mutate(seed, random);
             try {
                 PreloginMessage m = PreloginMessage.decode(input);
@@ -46,7 +51,7 @@ class ParserMutationFuzzTest {
             }
         }
         // The mutations must exercise both outcomes, or the test proves nothing.
-        assertThat(decoded).isBetween(1, 49_999);
+        assertThat(decoded).isBetween(1, 50_000 * FACTOR - 1);
     }
 
     @Test
@@ -67,7 +72,7 @@ class ParserMutationFuzzTest {
         int[] outcomes = new int[2];
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Random random = new Random(SEED);
-            for (int i = 0; i < 30_000; i++) {
+            for (int i = 0; i < 30_000 * FACTOR; i++) {
                 try {
                     HelloResponse r = ServerFlightReader.read(new ByteArrayInputStream(mutate(seed, random)),
                             TlsVersion.TLSv1_2);
@@ -88,7 +93,7 @@ class ParserMutationFuzzTest {
                 TlsBytes.extension(0x002B, new byte[] {3, 4}), TlsBytes.extension(0x0033, new byte[] {0, 0x1D})));
         byte[] certs = TlsBytes.certificateMessage(new byte[] {1, 2, 3}, new byte[40]);
         Random random = new Random(SEED);
-        for (int i = 0; i < 30_000; i++) {
+        for (int i = 0; i < 30_000 * FACTOR; i++) {
             try {
                 ServerHello.parse(mutate(seed, random));
             } catch (TlsParseException expected) {
@@ -107,7 +112,7 @@ class ParserMutationFuzzTest {
         byte[] seed = TestCertificates.selfSigned("fuzz.test", "SHA1withRSA", "RSA", 1024).certificate.getEncoded();
         Random random = new Random(SEED);
         int parsed = 0;
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 5_000 * FACTOR; i++) {
             try {
                 CertificateParser.parse(mutate(seed, random));
                 parsed++;
