@@ -19,6 +19,9 @@ final class MojoMessages {
             + " knowledge base does not know; expected one of %s, or set <targetJavaHome> to that JDK";
     static final String BAD_JAVA_HOME = "<targetJavaHome> (tls-compat.targetJavaHome) is '%s', which is not a JDK"
             + " (%s); expected the home directory of a JDK or JRE, e.g. /usr/lib/jvm/temurin-25-jdk-amd64";
+    static final String JAVA_HOME_TOO_OLD = "<targetJavaHome> (tls-compat.targetJavaHome) is '%s', a JDK older than"
+            + " Java 8 that cannot run the probe; use <targetJavaVersion>1.7.0_80</targetJavaVersion> (the knowledge"
+            + " base) for Java 7";
     static final String JAVA_HOME_FAILED = "Running the target JDK at %s to read its TLS defaults failed: %s";
     static final String BAD_CLIENT_PROFILE = "<clientProfiles> (tls-compat.clientProfiles) contains '%s'; expected"
             + " any of %s";

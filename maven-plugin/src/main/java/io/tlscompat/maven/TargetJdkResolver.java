@@ -33,6 +33,9 @@ final class TargetJdkResolver {
             try {
                 return JdkPolicies.fork(javaHome, FORK_TIMEOUT_MILLIS);
             } catch (JdkProbeException e) {
+                if (e.tooOld()) {
+                    throw new MojoFailureException(String.format(MojoMessages.JAVA_HOME_TOO_OLD, javaHome));
+                }
                 if (e.notAJdk()) {
                     throw new MojoFailureException(String.format(MojoMessages.BAD_JAVA_HOME, javaHome,
                             e.getMessage()));

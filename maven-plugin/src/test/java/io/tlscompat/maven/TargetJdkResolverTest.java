@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlscompat.core.client.JdkTlsPolicy;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TargetJdkResolverTest {
     private final SystemStreamLog log = new SystemStreamLog();
@@ -28,6 +31,19 @@ class TargetJdkResolverTest {
         assertThatThrownBy(() -> TargetJdkResolver.resolve(new File("/no/such/jdk"), null, log))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage(String.format(MojoMessages.BAD_JAVA_HOME, "/no/such/jdk", "no such directory"));
+    }
+
+    @Test
+    void aJava7HomeIsAConfigurationErrorPointingAtTargetJavaVersion(@TempDir File home) throws Exception {
+        // Stands in for a Java 7 JDK: what its launcher prints for a Java 8 class file.
+        File java = new File(home, "bin/java");
+        java.getParentFile().mkdirs();
+        Files.write(java.toPath(), ("#!/bin/sh\necho 'Exception in thread \"main\" java.lang.UnsupportedClassVersionError:"
+                + " io/tlscompat/core/client/JdkDefaultsProbe : Unsupported major.minor version 52.0'\nexit 1\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(java.setExecutable(true)).isTrue();
+        assertThatThrownBy(() -> TargetJdkResolver.resolve(home, null, log)).isInstanceOf(MojoFailureException.class)
+                .hasMessage(String.format(MojoMessages.JAVA_HOME_TOO_OLD, home));
     }
 
     @Test

@@ -15,8 +15,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * The tiny program the gate runs on the target JDK ({@code <targetJavaHome>}) to read the truth: the protocols
  * and suites a client SSLContext enables, and the security properties, including whatever the vendor and the OS
- * crypto policy changed. Compiled for Java 8 so it runs on every JDK a SQL Server client still uses; prints one
- * line, {@value #MARKER} followed by JSON.
+ * crypto policy changed. Compiled for Java 8 (like all of core), so it runs on Java 8 and later; Java 7 targets are
+ * answered from the knowledge base. Prints one line, {@value #MARKER} followed by JSON.
  */
 public final class JdkDefaultsProbe {
     /** The output line starts with this, so JVM banners on stdout cannot be mistaken for the answer. */

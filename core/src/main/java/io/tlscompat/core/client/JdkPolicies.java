@@ -98,6 +98,9 @@ public final class JdkPolicies {
                             JdkTlsPolicy.Origin.FORKED);
                 }
             }
+            if (text.contains("UnsupportedClassVersionError")) {
+                throw new JdkProbeException("older than Java 8", false, true);
+            }
             throw new JdkProbeException("exit code " + p.exitValue() + ", output: " + firstLine(text), false);
         } catch (IOException e) {
             throw new JdkProbeException("cannot run " + java + ": " + e.getMessage(), false);
