@@ -19,7 +19,6 @@ public final class AgentEntry {
     /** System property set once the agent runs, so a second attach says so instead of hooking twice. */
     public static final String ACTIVE_PROPERTY = "tlscompat.agent.active";
     static final String RUNTIME_CLASS = "io.tlscompat.agent.AgentRuntime";
-    static final String BOOTSTRAP_PACKAGE = "io/tlscompat/agent/bootstrap/";
 
     private AgentEntry() {
     }
@@ -40,7 +39,7 @@ public final class AgentEntry {
                 return;
             }
             File jar = ownJar();
-            File bootJar = BootstrapJar.extract(jar, BOOTSTRAP_PACKAGE);
+            File bootJar = BootstrapJar.extract();
             inst.appendToBootstrapClassLoaderSearch(new JarFile(bootJar));
             ClassLoader parent = ClassLoader.getSystemClassLoader().getParent();
             URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, parent);

@@ -6,7 +6,6 @@ import io.tlscompat.agent.diagnosis.ProbeScheduler;
 import io.tlscompat.agent.diagnosis.RecordDiagnoser;
 import io.tlscompat.agent.diagnosis.ServerProber;
 import io.tlscompat.agent.instrument.HandshakeTransformer;
-import io.tlscompat.agent.instrument.HookTargets;
 import io.tlscompat.agent.output.HandshakeStats;
 import io.tlscompat.agent.output.RecordConsumer;
 import io.tlscompat.agent.output.RecordPipeline;
@@ -14,7 +13,6 @@ import io.tlscompat.agent.output.RotatingJsonlFile;
 import io.tlscompat.agent.output.StderrReporter;
 import io.tlscompat.agent.record.HandshakeTracker;
 import io.tlscompat.agent.record.JdbcContextReader;
-import io.tlscompat.core.tls.CipherSuites;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -28,8 +26,11 @@ import java.util.List;
  */
 public final class AgentRuntime {
     /** Startup line; {@code %s} = how it started, hooked classes, where records go. */
-    public static final String STARTED = "[tls-compat] agent active (%s): hooked %s; records to %s."
+    public static final String STARTED = "[tls-compat] agent active (%s): hooks %s; records to %s."
             + " SSLEngine (java.net.http, Netty) is not covered";
+    /** What the startup line says is hooked. */
+    static final String HOOKED_TARGETS = "JSSE SSLSocketImpl.startHandshake and handshake messages, mssql-jdbc"
+            + " TDSChannel.enableSSL/prelogin, jTDS SharedSocket.enableEncryption";
     /** Printed when the JDK's TLS classes do not have the expected shape. */
     public static final String NO_HOOK = "[tls-compat] cannot hook %s on Java %s (%s); the application runs"
             + " unmodified";
@@ -81,9 +82,6 @@ public final class AgentRuntime {
             err.println(String.format(NO_HOOK, "JSSE", javaVersion(), "hook classes are not on the boot class path"));
             return;
         }
-        // Load what the hooks touch now, not lazily on the first handshake thread.
-        CipherSuites.all();
-
         HandshakeStats stats = new HandshakeStats();
         List<RecordConsumer> consumers = new ArrayList<RecordConsumer>();
         consumers.add(stats);
@@ -99,7 +97,7 @@ public final class AgentRuntime {
         if (options.stderr()) {
             consumers.add(new StderrReporter(err));
         }
-        RecordDiagnoser recordDiagnoser = new RecordDiagnoser(RecordDiagnoser.currentJdkDisablesLegacyTls());
+        RecordDiagnoser recordDiagnoser = new RecordDiagnoser();
         RecordPipeline pipeline = new RecordPipeline(options.queue(), null, consumers);
         ProbeScheduler probes = null;
         if (options.probe()) {
@@ -110,50 +108,35 @@ public final class AgentRuntime {
         }
         Diagnostician diagnostician = new Diagnostician(recordDiagnoser, probes);
         pipeline.diagnostician(diagnostician);
-        String extras = Extras.addOptional(options, stats, pipeline, diagnostician, consumers);
-        destination = destination + extras;
+        // JFR and JMX start with the first record, on the writer thread: neither costs start-up time.
+        consumers.add(new LateOutputs(options, stats, pipeline, diagnostician));
+        destination = destination + LateOutputs.describe(options);
         final AgentRuntime runtime = new AgentRuntime(options, pipeline, stats, probes);
         running = runtime;
         pipeline.start();
 
         HandshakeTracker tracker = new HandshakeTracker(pipeline, new JdbcContextReader());
         TlsCompatHooks.install(tracker);
-        final List<String> failures = new ArrayList<String>();
+        final PrintStream errors = err;
         HandshakeTransformer transformer = new HandshakeTransformer(new HandshakeTransformer.Listener() {
             @Override
             public void hooked(String className, int methods) {
-                // reported in the startup line
+                // the startup line names the targets
             }
 
             @Override
             public void failed(String className, Throwable problem) {
-                synchronized (failures) {
-                    failures.add(className + ": " + problem);
-                }
+                // Runs when the class loads (JSSE loads on first TLS use); the JDK then runs that class unmodified.
+                errors.println(String.format(NO_HOOK, className.replace('/', '.'), javaVersion(), problem));
             }
         });
         inst.addTransformer(transformer, true);
-        retransformLoaded(inst, err);
-        // Not loaded yet (normal for -javaagent): load them now so a failure is reported at startup, not later.
-        for (String name : HookTargets.JDK_CLASSES) {
-            try {
-                Class.forName(name, false, null);
-            } catch (Throwable t) {
-                failures.add(name + ": " + t);
-            }
-        }
-        if (!transformer.hookedClasses().contains(HookTargets.SSL_SOCKET_IMPL)) {
-            TlsCompatHooks.uninstall();
-            inst.removeTransformer(transformer);
-            err.println(String.format(NO_HOOK, "sun.security.ssl.SSLSocketImpl", javaVersion(),
-                    failures.isEmpty() ? "class not found" : failures.get(0)));
-            pipeline.shutdown(100);
-            running = null;
-            return;
-        }
+        int retransformed = retransformLoaded(inst, err);
+        // JSSE is not forced to load here (that would cost every JVM start-up); -javaagent hooks it when it loads.
         System.setProperty(AgentEntry.ACTIVE_PROPERTY, "pid " + pid() + ", " + jarPath);
-        err.println(String.format(STARTED, attached ? "attached" : "-javaagent", transformer.hookedClasses(),
-                destination));
+        // fill, not String.format: the formatter's regex machinery costs start-up time.
+        err.println(fill(STARTED, attached ? "attached" : "-javaagent", HOOKED_TARGETS
+                + (retransformed > 0 ? " (" + retransformed + " loaded classes retransformed)" : ""), destination));
         Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
             @Override
             public void run() {
@@ -162,7 +145,8 @@ public final class AgentRuntime {
         }, "tls-compat-shutdown"));
     }
 
-    private static void retransformLoaded(Instrumentation inst, PrintStream err) {
+    /** @return how many loaded target classes were retransformed */
+    private static int retransformLoaded(Instrumentation inst, PrintStream err) {
         List<Class<?>> targets = new ArrayList<Class<?>>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (HandshakeTransformer.isTarget(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
@@ -176,6 +160,7 @@ public final class AgentRuntime {
                 err.println("[tls-compat] cannot retransform " + c.getName() + ": " + t);
             }
         }
+        return targets.size();
     }
 
     /** Drains the queue (up to 2 s), closes outputs, prints the summary. */
@@ -193,11 +178,34 @@ public final class AgentRuntime {
         }
     }
 
+    /** Replaces each {@code %s} in turn. */
+    static String fill(String template, String... values) {
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        for (String v : values) {
+            int at = template.indexOf("%s", from);
+            if (at < 0) {
+                break;
+            }
+            sb.append(template, from, at).append(v);
+            from = at + 2;
+        }
+        return sb.append(template.substring(from)).toString();
+    }
+
     static String javaVersion() {
         return System.getProperty("java.version");
     }
 
     static String pid() {
+        try {
+            // Java 9+: cheap; the management API below costs tens of milliseconds of start-up.
+            Class<?> ph = Class.forName("java.lang.ProcessHandle");
+            Object current = ph.getMethod("current").invoke(null);
+            return String.valueOf(ph.getMethod("pid").invoke(current));
+        } catch (Throwable java8) {
+            // fall through
+        }
         String name = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
         int at = name.indexOf('@');
         return at > 0 ? name.substring(0, at) : name;

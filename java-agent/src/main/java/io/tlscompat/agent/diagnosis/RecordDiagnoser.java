@@ -38,11 +38,23 @@ public final class RecordDiagnoser {
             + " Force Strict Encryption on the server";
     public static final String FIX_LEGACY = "enable TLS 1.2 on the server; TLS 1.0/1.1 are disabled in current JDKs";
 
-    private final boolean jdkDisablesLegacyTls;
+    private Boolean jdkDisablesLegacyTls;
 
     /** @param jdkDisablesLegacyTls true when this JVM's jdk.tls.disabledAlgorithms lists TLSv1 and TLSv1.1 */
     public RecordDiagnoser(boolean jdkDisablesLegacyTls) {
         this.jdkDisablesLegacyTls = jdkDisablesLegacyTls;
+    }
+
+    /** Reads this JVM's setting on first use (on the writer thread, not at start-up). */
+    public RecordDiagnoser() {
+        this.jdkDisablesLegacyTls = null;
+    }
+
+    private boolean jdkDisablesLegacyTls() {
+        if (jdkDisablesLegacyTls == null) {
+            jdkDisablesLegacyTls = currentJdkDisablesLegacyTls();
+        }
+        return jdkDisablesLegacyTls;
     }
 
     /** Reads this JVM's security property once. */
@@ -112,7 +124,7 @@ public final class RecordDiagnoser {
      * the server. Only a guess when this JVM offers nothing below TLS 1.2 and has TLS 1.0/1.1 disabled.
      */
     public Diagnosis guessBeforeServerHello(HandshakeRecord r) {
-        if (!isEarlyDrop(r) || r.isPrelogin() || !jdkDisablesLegacyTls || offersLegacy(r)) {
+        if (!isEarlyDrop(r) || r.isPrelogin() || !jdkDisablesLegacyTls() || offersLegacy(r)) {
             return null;
         }
         return d(FindingCode.PROTOCOL_MISMATCH, "dropped after ClientHello offering only " + join(r)

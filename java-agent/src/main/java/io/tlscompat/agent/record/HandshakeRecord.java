@@ -24,7 +24,8 @@ public final class HandshakeRecord {
     private final Outcome outcome;
     private final Phase phase;
     private final String protocol;
-    private final String cipherSuite;
+    private String cipherSuite;
+    private int chosenSuiteCode = -1;
     private final List<String> offeredProtocols;
     private final List<String> offeredCipherSuites;
     private final Object certificateSource;
@@ -106,8 +107,17 @@ public final class HandshakeRecord {
         return protocol;
     }
 
+    /** The negotiated suite, or for a failure after ServerHello the suite the server chose. */
     public String cipherSuite() {
+        if (cipherSuite == null && chosenSuiteCode >= 0) {
+            cipherSuite = SuiteNames.name(chosenSuiteCode);
+        }
         return cipherSuite;
+    }
+
+    /** The ServerHello's suite code of a failed handshake (named lazily), -1 for none. */
+    void chosenSuite(int code) {
+        this.chosenSuiteCode = code;
     }
 
     public List<String> offeredProtocols() {
@@ -177,7 +187,7 @@ public final class HandshakeRecord {
         m.put("outcome", outcome.value());
         m.put("phase", phase == null ? null : phase.value());
         m.put("protocol", protocol);
-        m.put("cipherSuite", cipherSuite);
+        m.put("cipherSuite", cipherSuite());
         m.put("offeredProtocols", offeredProtocols);
         m.put("offeredCipherSuites", offeredCipherSuites);
         PeerCertificate pc = peerCertificate();

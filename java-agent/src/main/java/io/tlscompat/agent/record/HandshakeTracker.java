@@ -78,8 +78,10 @@ public final class HandshakeTracker implements HookSink {
             return;
         }
         Outcome outcome = FailureClassifier.classify(failure);
-        String chosen = h.serverHelloSuite < 0 ? null : SuiteNames.name(h.serverHelloSuite);
-        sink.accept(build(h, outcome, h.phase, null, chosen, h.certificateDer, failure));
+        // The suite code is named later, on the writer thread (the registry loads on first use).
+        HandshakeRecord r = build(h, outcome, h.phase, null, null, h.certificateDer, failure);
+        r.chosenSuite(h.serverHelloSuite);
+        sink.accept(r);
     }
 
     @Override
