@@ -98,6 +98,16 @@ final class SimulatorTlsServer extends DefaultTlsServer {
                 + (alpn == null ? "" : " (ALPN " + alpn.getUtf8Decoding() + ")");
     }
 
+    /**
+     * Schannel answers clients that do not signal RFC 5746 (nmap's hellos carry neither renegotiation_info nor the
+     * SCSV) and refuses only a later insecure renegotiation; Bouncy Castle's default aborts the handshake. Renegotiation
+     * itself stays refused by Bouncy Castle's default policy.
+     */
+    @Override
+    public void notifySecureRenegotiation(boolean secureRenegotiation) {
+        // accept, like Schannel
+    }
+
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
         List<ProtocolVersion> list = new ArrayList<>();
