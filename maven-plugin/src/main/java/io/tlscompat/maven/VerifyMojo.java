@@ -4,7 +4,6 @@ import io.tlscompat.core.client.ClientDriver;
 import io.tlscompat.core.client.ClientProfile;
 import io.tlscompat.core.client.JavaClientProfiles;
 import io.tlscompat.core.client.JdbcTarget;
-import io.tlscompat.core.client.JdbcUrlException;
 import io.tlscompat.core.client.JdkTlsPolicy;
 import io.tlscompat.core.client.WindowsClientProfiles;
 import io.tlscompat.core.eval.Evaluation;
@@ -168,7 +167,7 @@ public class VerifyMojo extends AbstractMojo {
         }
         List<ClientProfile> windows = windowsClients();
         Map<String, SourceLocation> urlLocations = new LinkedHashMap<>();
-        List<JdbcTarget> jdbcTargets = targets(urlLocations);
+        List<JdbcTarget> jdbcTargets = new TargetCollector(project, getLog()).collect(targets, url, urlLocations);
         ServerProfileSource servers = ServerProfileSource.create(serverProfile, probeTimeoutSeconds * 1000L, getLog());
         JdkTlsPolicy jdk = TargetJdkResolver.resolve(targetJavaHome, targetJavaVersion, getLog());
         getLog().info(String.format(MojoMessages.NOTE_JDK, jdk.description(), jdk.source()));
@@ -192,8 +191,14 @@ public class VerifyMojo extends AbstractMojo {
                 evaluations.add(evaluator.evaluate(t.address(), w, server));
             }
         }
-        List<Map<String, Object>> rehearsals = rehearse ? rehearse(jdbcTargets, evaluations, drivers)
-                : new ArrayList<Map<String, Object>>();
+        List<Map<String, Object>> rehearsals = new ArrayList<>();
+        if (rehearse) {
+            File agent = AgentJarResolver.resolve(repositorySystem, repositorySession, pluginRepositories,
+                    plugin.getVersion());
+            rehearsals = Rehearsals.runAll(jdbcTargets, evaluations, drivers, project.getArtifacts(),
+                    targetJavaHome, targetJavaVersion, agent, rehearsalLogin, new File(outputDirectory, "rehearsal"),
+                    getLog());
+        }
         GateReport report = report(evaluations, failSeverity, urlLocations, drivers, rehearsals);
         for (Evaluation e : evaluations) {
             log(e, report);
@@ -259,57 +264,6 @@ public class VerifyMojo extends AbstractMojo {
         return out;
     }
 
-    private List<JdbcTarget> targets(Map<String, SourceLocation> locations) throws MojoFailureException,
-            MojoExecutionException {
-        PomLines pom = new PomLines(project.getFile());
-        List<JdbcTarget> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        if (targets != null) {
-            for (String u : targets) {
-                if (u != null && !u.trim().isEmpty()) {
-                    add(parse(u, "targets", "pom.xml"), new SourceLocation("pom.xml", pom.lineOf(u.trim())),
-                            out, seen, locations);
-                }
-            }
-        }
-        if (url != null && !url.trim().isEmpty()) {
-            add(parse(url, "url", "-Dtls-compat.url"), new SourceLocation("pom.xml", 1), out, seen, locations);
-        }
-        if (out.isEmpty()) {
-            try {
-                for (SpringDatasourceDiscovery.Found f : SpringDatasourceDiscovery.discover(project.getBasedir())) {
-                    add(parse(f.url, "spring.datasource.url", f.path + ":" + f.line),
-                            new SourceLocation(f.path, f.line), out, seen, locations);
-                }
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot read src/main/resources: " + e.getMessage(), e);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new MojoFailureException(MojoMessages.NO_TARGETS);
-        }
-        return out;
-    }
-
-    private static JdbcTarget parse(String u, String parameter, String origin) throws MojoFailureException {
-        try {
-            return JdbcTarget.parse(u, origin);
-        } catch (JdbcUrlException e) {
-            String property = parameter.equals("url") ? "tls-compat.url"
-                    : parameter.equals("targets") ? "pom.xml" : origin;
-            throw new MojoFailureException(String.format(MojoMessages.BAD_URL, parameter, property, e.getMessage()));
-        }
-    }
-
-    private void add(JdbcTarget t, SourceLocation at, List<JdbcTarget> out, Set<String> seen,
-            Map<String, SourceLocation> locations) {
-        if (seen.add(t.address())) {
-            out.add(t);
-            locations.put(t.address(), at);
-            getLog().info(String.format(MojoMessages.NOTE_TARGET, t.redactedUrl(), t.origin()));
-        }
-    }
-
     private void logDrivers(List<ClientDriver> drivers) {
         if (drivers.isEmpty()) {
             getLog().info(MojoMessages.NOTE_NO_DRIVER);
@@ -322,47 +276,6 @@ public class VerifyMojo extends AbstractMojo {
                         d.knowledge().tlsStack()));
             }
         }
-    }
-
-    private List<Map<String, Object>> rehearse(List<JdbcTarget> jdbcTargets, List<Evaluation> evaluations,
-            List<ClientDriver> drivers) throws MojoExecutionException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (targetJavaHome == null && targetJavaVersion != null && !targetJavaVersion.trim().isEmpty()) {
-            getLog().warn(MojoMessages.REHEARSAL_NEEDS_HOME);
-            return out;
-        }
-        File home = targetJavaHome != null ? targetJavaHome : new File(System.getProperty("java.home"));
-        File agent = AgentJarResolver.resolve(repositorySystem, repositorySession, pluginRepositories,
-                plugin.getVersion());
-        for (JdbcTarget t : jdbcTargets) {
-            ClientDriver driver = DriverDetection.forFlavour(drivers, t.flavour());
-            Evaluation predicted = javaEvaluation(evaluations, t.address());
-            if (driver == null || predicted == null || predicted.server() == null) {
-                getLog().warn(String.format(MojoMessages.REHEARSAL_SKIPPED, t.address()));
-                continue;
-            }
-            List<File> jars = new ArrayList<>();
-            for (org.apache.maven.artifact.Artifact a : project.getArtifacts()) {
-                if (a.getGroupId().equals(driver.groupId()) && a.getArtifactId().equals(driver.artifactId())) {
-                    jars.add(a.getFile());
-                }
-            }
-            Map<String, Object> r = new Rehearsal(home, agent, jars, rehearsalLogin,
-                    new File(outputDirectory, "rehearsal")).run(t, predicted);
-            getLog().info(String.format(MojoMessages.REHEARSAL_RESULT, t.address(), r.get("predicted"),
-                    r.get("observed"), ((Map<?, ?>) r.get("driver")).get("message"), r.get("agrees")));
-            out.add(r);
-        }
-        return out;
-    }
-
-    private static Evaluation javaEvaluation(List<Evaluation> evaluations, String address) {
-        for (Evaluation e : evaluations) {
-            if (e.target().equals(address) && e.client().kind() == ClientProfile.Kind.JAVA) {
-                return e;
-            }
-        }
-        return null;
     }
 
     private GateReport report(List<Evaluation> evaluations, Severity failSeverity,
