@@ -8,7 +8,6 @@ import io.tlscompat.it.support.OpenSslOracle;
 import io.tlscompat.it.support.OpenSslServer;
 import io.tlscompat.simulator.Simulator;
 import io.tlscompat.simulator.SimulatorProfile;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * front door (relay mode). What the probe reports must equal what OpenSSL's own client finds against the same
  * s_server on plain TLS ({@link OpenSslOracle}).
  */
-@Disabled("bug: .bugs/relay-holds-backend-open.md (relay stalls single-threaded openssl s_server; passes with the fix)")
 class ProbeAgainstOpenSslRelayIT {
     @TempDir
     Path dir;
@@ -98,7 +96,9 @@ class ProbeAgainstOpenSslRelayIT {
                 assertThat(result.rejection()).as(why).startsWith("alert:");
             }
             assertThat(result.connections()).as(why).isEqualTo(sim.connectionCount());
-            ProbeAgainstSimulatorIT.assertWithinBudgetPlusGroupWalk(result);
+            ProbeAgainstSimulatorIT.assertWithinIssueBudget(result);
+            System.out.println("[ProbeAgainstOpenSslRelayIT] " + backend + ": " + result.connections()
+                    + " connections, budget " + ExpectedProfile.connectionBudget(result) + ", groups " + result.ecdheGroups());
         }
     }
 }
