@@ -91,6 +91,24 @@ class GateOpenSslRelayIT {
     }
 
     @Test
+    void declaredWindows2012r2ClientHasNoSuiteWithAnEcdheGcmOnlyServerWhileJavaPasses() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "gcm.example.test", 2048, "sha256");
+        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-tls1_2",
+                "-cipher", "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256");
+                Simulator sim = relay(backend)) {
+            Path p = GateProject.in(dir.resolve("ossl-windows")).mssqlJdbc(GateProject.MSSQL_JDBC_13)
+                    .target(Gate.url(sim, TRUST))
+                    .config("clientProfiles", "<clientProfile>windows-server-2012r2</clientProfile>"
+                            + "<clientProfile>windows-server-2019</clientProfile>").write();
+            MavenRun run = MavenRun.verify(p);
+            assertViolation(run, "ossl-windows", 1, "error", "cipher-mismatch (" + target(sim) + ")");
+            assertThat(run.log()).contains("[INFO] " + target(sim) + " — windows-server-2019: PASS",
+                    "[ERROR] " + target(sim) + " — windows-server-2012r2: FAIL",
+                    "predicted: TDS 7.x, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+        }
+    }
+
+    @Test
     void dheOnlyOpenSslIsALeadingZeroRisk() throws Exception {
         OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "dhe.example.test", 2048, "sha256");
         try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-tls1_2",
