@@ -32,7 +32,7 @@ for proto in TLSv1.3 TLSv1.2; do
   aon=$(sed 's/.*alloc_bytes_per_handshake=\([0-9]*\).*/\1/' "$WORK/on.$proto" | median)
   echo "handshake $proto: median of $ROUNDS JVMs x $N handshakes: without agent ${off} us, with agent ${on} us," \
     "added $(awk -v a="$on" -v b="$off" 'BEGIN {printf "%.2f", (a-b)*100/b}') %;" \
-    "allocated on the handshake thread: ${aoff} -> ${aon} bytes (+$((aon - aoff)))"
+    "allocated on the handshake thread: ${aoff} -> ${aon} bytes ($(awk -v a="$aon" -v b="$aoff" 'BEGIN {printf "%+d", a-b}'))"
 done
 wc -l < "$WORK/tls.jsonl" | sed 's/^/records written by the agent runs: /'
 
@@ -43,4 +43,5 @@ for r in $(seq $((ROUNDS * 4))); do
   echo $(((e - s) / 1000000)) >> "$WORK/start.on"
 done
 soff=$(median < "$WORK/start.off"); son=$(median < "$WORK/start.on")
-echo "start-up (java ... hello, median of $((ROUNDS * 4))): without agent ${soff} ms, with -javaagent ${son} ms, added $((son - soff)) ms"
+echo "start-up (java ... hello, median of $((ROUNDS * 4))): without agent ${soff} ms, with -javaagent ${son} ms," \
+  "added $(awk -v a="$son" -v b="$soff" 'BEGIN {print a-b}') ms"

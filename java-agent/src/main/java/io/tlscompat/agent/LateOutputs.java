@@ -44,8 +44,25 @@ final class LateOutputs implements RecordConsumer {
         return sb.toString();
     }
 
+    /** When the JVM was started with a recording, register the event before the first handshake. */
+    @Override
+    public void start() {
+        startJfrIfRecording();
+    }
+
+    private void startJfrIfRecording() {
+        if (options.jfr() && jfr == null && !jfrUnavailable && jfrInitialized()) {
+            jfr = JfrHandshakeEvents.create(getClass().getClassLoader());
+            jfrUnavailable = jfr == null;
+        }
+    }
+
     @Override
     public void consume(HandshakeRecord record) {
+        startJfrIfRecording();
+        if (jfr != null) {
+            jfr.consume(record);
+        }
         if (options.jmx() && !jmxTried) {
             jmxTried = true;
             new Handshakes(stats, pipeline, new Handshakes.DheRates() {
@@ -54,13 +71,6 @@ final class LateOutputs implements RecordConsumer {
                     return diagnostician.dheCounters().failureRate(server);
                 }
             }).register();
-        }
-        if (options.jfr() && jfr == null && !jfrUnavailable && jfrInitialized()) {
-            jfr = JfrHandshakeEvents.create(getClass().getClassLoader());
-            jfrUnavailable = jfr == null;
-        }
-        if (jfr != null) {
-            jfr.consume(record);
         }
     }
 

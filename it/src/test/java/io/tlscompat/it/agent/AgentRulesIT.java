@@ -1,6 +1,7 @@
 package io.tlscompat.it.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlscompat.it.support.ClientOutcome;
 import io.tlscompat.it.support.JdbcClient;
@@ -79,7 +80,7 @@ class AgentRulesIT {
         return out;
     }
 
-    private ProcessOutput concurrent(Path log, String options, int threads, int each) throws Exception {
+    private Path keystore() {
         Path ks = dir.resolve("ks.p12");
         if (!Files.exists(ks)) {
             Path keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool");
@@ -89,6 +90,11 @@ class AgentRulesIT {
                     Duration.ofSeconds(60));
             assertThat(k.exitCode()).as(k.toString()).isZero();
         }
+        return ks;
+    }
+
+    private ProcessOutput concurrent(Path log, String options, int threads, int each) throws Exception {
+        Path ks = keystore();
         Path classes = Paths.get(ConcurrentHandshakesMain.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
         List<String> cmd = Arrays.asList(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -98,6 +104,42 @@ class AgentRulesIT {
         ProcessOutput out = ProcessOutput.run(cmd, Duration.ofSeconds(180));
         assertThat(out.exitCode()).as(out.toString()).isZero();
         return out;
+    }
+
+    @Test
+    void worksBesideAnApplicationThatBringsItsOwnAsmAndBouncyCastle() throws Exception {
+        Path asm = Paths.get(System.getProperty("user.home"), ".m2/repository/org/ow2/asm/asm/9.2/asm-9.2.jar");
+        assumeTrue(Files.isRegularFile(asm), "no ASM 9.2 in ~/.m2 to play the application's own ASM");
+        Path bc = Paths.get(Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider")
+                .getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path log = dir.resolve("tls.jsonl");
+        Path classes = Paths.get(OwnLibrariesMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String cp = asm + java.io.File.pathSeparator + bc + java.io.File.pathSeparator + classes;
+        ProcessOutput out = ProcessOutput.run(Arrays.asList(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                AgentRecords.javaagent(log, "probe=false"), "-cp", cp, OwnLibrariesMain.class.getName(),
+                keystore().toString()), Duration.ofSeconds(120));
+        assertThat(out.exitCode()).as(out.toString()).isZero();
+        // The application sees its own libraries, not the agent's (relocated, in the agent's own class loader).
+        assertThat(out.stdout()).contains("asm=" + asm.toFile().toURI()).contains("bc=" + bc.toFile().toURI())
+                .contains("ok=4 failed=0");
+        assertThat(AgentRecords.read(log)).hasSize(4).allSatisfy(r -> assertThat(r).containsEntry("outcome", "ok"));
+    }
+
+    @Test
+    void jmxShowsTheSameFactsAsTheFile() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        Path classes = Paths.get(JmxReadingMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ProcessOutput out = ProcessOutput.run(Arrays.asList(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                AgentRecords.javaagent(log, "probe=false"), "-cp", classes.toString(),
+                JmxReadingMain.class.getName(), keystore().toString()), Duration.ofSeconds(120));
+        assertThat(out.exitCode()).as(out.toString()).isZero();
+        List<Map<String, Object>> records = AgentRecords.read(log);
+        assertThat(records).hasSize(6);
+        Map<String, Object> last = records.get(records.size() - 1);
+        assertThat(out.stdout()).contains("jmx attempts=6 ok=6 server=localhost:" + last.get("peerPort")
+                + " lastProtocol=" + last.get("protocol") + " lastCipherSuite=" + last.get("cipherSuite"));
     }
 
     @Test

@@ -8,4 +8,12 @@ public interface RecordConsumer {
 
     /** Called once at shutdown; flush and release. */
     void close();
+
+    /** Called once on the writer thread before the first record: for set-up that must not cost start-up time. */
+    default void start() {
+    }
+
+    /** The queue is empty for now: a good moment to flush buffered output. */
+    default void idle() {
+    }
 }

@@ -82,6 +82,13 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
     }
 
     private void drain() {
+        for (RecordConsumer c : consumers) {
+            try {
+                c.start();
+            } catch (Throwable t) {
+                System.err.println(StderrReporter.PREFIX + "an output did not start: " + t);
+            }
+        }
         while (true) {
             Object item;
             try {
@@ -106,6 +113,12 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
                     c.consume(r);
                 }
                 written.incrementAndGet();
+                if (queue.isEmpty()) {
+                    // Batch the flushes under load; flush at once when traffic is light.
+                    for (RecordConsumer c : consumers) {
+                        c.idle();
+                    }
+                }
             } catch (Throwable t) {
                 // one bad record must not stop the writer
                 System.err.println(StderrReporter.PREFIX + "could not write a record: " + t);

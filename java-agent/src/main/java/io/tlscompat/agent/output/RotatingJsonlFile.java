@@ -2,6 +2,7 @@ package io.tlscompat.agent.output;
 
 import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.core.json.Json;
+import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ public final class RotatingJsonlFile implements RecordConsumer {
     public static final String CANNOT_WRITE = "[tls-compat] cannot write %s (%s); records go to stderr/JFR/JMX only."
             + " Fix: point log= at a writable file";
     private static final Charset UTF8 = Charset.forName("UTF-8");
+    private static final int BUFFER = 64 * 1024;
 
     private final File file;
     private final long maxSize;
@@ -42,7 +44,7 @@ public final class RotatingJsonlFile implements RecordConsumer {
             if (dir != null && !dir.isDirectory() && !dir.mkdirs()) {
                 throw new IOException("directory " + dir + " cannot be created");
             }
-            out = new FileOutputStream(file, true);
+            out = new BufferedOutputStream(new FileOutputStream(file, true), BUFFER);
             size = file.length();
             return true;
         } catch (IOException | SecurityException e) {
@@ -74,7 +76,6 @@ public final class RotatingJsonlFile implements RecordConsumer {
                 rotate();
             }
             out.write(bytes);
-            out.flush();
             size += bytes.length;
         } catch (IOException e) {
             disable(e);
@@ -96,7 +97,7 @@ public final class RotatingJsonlFile implements RecordConsumer {
         if (!file.renameTo(new File(file.getPath() + ".1"))) {
             throw new IOException("cannot rename " + file);
         }
-        out = new FileOutputStream(file, false);
+        out = new BufferedOutputStream(new FileOutputStream(file, false), BUFFER);
         size = 0;
     }
 
@@ -112,6 +113,17 @@ public final class RotatingJsonlFile implements RecordConsumer {
                 // already failing; the warning has been given
             }
             out = null;
+        }
+    }
+
+    @Override
+    public void idle() {
+        if (out != null) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                disable(e);
+            }
         }
     }
 

@@ -217,9 +217,17 @@ public final class HandshakeRecord {
         return m;
     }
 
+    /** Creating a SimpleDateFormat per record costs more than the rest of the record: one per thread. */
+    private static final ThreadLocal<SimpleDateFormat> ISO = new ThreadLocal<SimpleDateFormat>() {
+        @Override
+        protected SimpleDateFormat initialValue() {
+            SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
+            f.setTimeZone(TimeZone.getTimeZone("UTC"));
+            return f;
+        }
+    };
+
     static String isoTime(long millis) {
-        SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
-        f.setTimeZone(TimeZone.getTimeZone("UTC"));
-        return f.format(new Date(millis));
+        return ISO.get().format(new Date(millis));
     }
 }

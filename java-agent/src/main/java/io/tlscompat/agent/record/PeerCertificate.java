@@ -31,12 +31,19 @@ public final class PeerCertificate {
     }
 
     /** Summarises a parsed certificate. */
+    private static final ThreadLocal<SimpleDateFormat> ISO = new ThreadLocal<SimpleDateFormat>() {
+        @Override
+        protected SimpleDateFormat initialValue() {
+            SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+            f.setTimeZone(TimeZone.getTimeZone("UTC"));
+            return f;
+        }
+    };
+
     public static PeerCertificate of(X509Certificate cert) {
-        SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
-        iso.setTimeZone(TimeZone.getTimeZone("UTC"));
         PublicKey key = cert.getPublicKey();
         return new PeerCertificate(cert.getSubjectX500Principal().getName(), cert.getSigAlgName(),
-                key.getAlgorithm(), keySize(key), iso.format(cert.getNotAfter()));
+                key.getAlgorithm(), keySize(key), ISO.get().format(cert.getNotAfter()));
     }
 
     /** Parses DER bytes captured from the Certificate message; null when they do not parse. */
