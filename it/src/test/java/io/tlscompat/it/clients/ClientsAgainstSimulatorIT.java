@@ -103,25 +103,30 @@ class ClientsAgainstSimulatorIT {
         }
     }
 
-    @Test
-    void clientOfferingOnlyTls13IsResetLikeSchannelDoes() {
+    static Stream<JdbcDriver> drivers() {
+        return Stream.of(JdbcDriver.values());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drivers")
+    void clientOfferingOnlyTls13IsResetLikeSchannelDoes(JdbcDriver driver) {
         // The mirror image: the client offers only a version the server lacks; Schannel resets, no alert.
-        // (sslProtocol=TLSv1.3 would not do: SSLContext "TLSv1.3" still enables TLS 1.2, like fact 4 for TLSv1.2.)
-        JdbcDriver driver = JdbcDriver.MSSQL_13_2;
+        // (sslProtocol=TLSv1.3 would not do: SSLContext "TLSv1.3" still enables TLS 1.2, like fact 4 for TLSv1.2.
+        // jdk.tls.client.protocols applies to the "TLS" context all four drivers use by default.)
         ClientOutcome o = JdbcClient.with(driver).jvmArgs("-Djdk.tls.client.protocols=TLSv1.3")
-                .connect(driver.url(sql2019.port(), "encrypt=true;trustServerCertificate=true")).single();
+                .connect(driver.url(sql2019.port(), trustingTls(driver))).single();
         assertThat(o.outcome()).as(o.toString()).isEqualTo(ClientOutcome.EXCEPTION);
         assertThat(o.chainText()).contains(CONNECTION_RESET);
     }
 
-    @Test
-    void noCommonCipherSuiteIsResetLikeSchannelDoes() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drivers")
+    void noCommonCipherSuiteIsResetLikeSchannelDoes(JdbcDriver driver) {
         // The client's JDK may offer only ECDHE GCM suites; the 2012 R2 DHE-only server has none of them.
-        JdbcDriver driver = JdbcDriver.MSSQL_13_2;
         try (Simulator sim = Simulator.start(SimulatorProfiles.named("dhe-only-win2012r2"), 0)) {
             ClientOutcome o = JdbcClient.with(driver)
                     .jvmArgs("-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
-                    .connect(driver.url(sim.port(), "encrypt=true;trustServerCertificate=true")).single();
+                    .connect(driver.url(sim.port(), trustingTls(driver))).single();
             assertThat(o.outcome()).as(o.toString()).isEqualTo(ClientOutcome.EXCEPTION);
             assertThat(o.chainText()).contains(CONNECTION_RESET);
         } catch (Exception e) {

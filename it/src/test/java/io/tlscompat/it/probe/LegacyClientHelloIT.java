@@ -7,7 +7,6 @@ import io.tlscompat.core.tds.TdsPacket;
 import io.tlscompat.core.tds.TdsPacketType;
 import io.tlscompat.simulator.Simulator;
 import io.tlscompat.simulator.SimulatorProfiles;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +36,6 @@ class LegacyClientHelloIT {
     }
 
     @Test
-    @Disabled("bug: .bugs/simulator-rejects-legacy-renegotiation-clients.md")
     void helloWithoutRenegotiationInfoGetsAServerHelloLikeSchannel() throws Exception {
         try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0)) {
             assertThat(firstHandshakeType(sim.port(), hello(TLS12, false))).isEqualTo(SERVER_HELLO);
