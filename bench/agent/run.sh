@@ -36,12 +36,20 @@ for proto in TLSv1.3 TLSv1.2; do
 done
 wc -l < "$WORK/tls.jsonl" | sed 's/^/records written by the agent runs: /'
 
-: > "$WORK/start.off"; : > "$WORK/start.on"
+: > "$WORK/start.off"; : > "$WORK/start.on"; : > "$WORK/start.empty"
+# Context: what any -javaagent costs on this JVM (java.instrument start-up), with an agent whose premain is empty.
+printf 'public class EmptyAgent { public static void premain(String a, java.lang.instrument.Instrumentation i) {} }\n' \
+  > "$WORK/EmptyAgent.java"
+javac -d "$WORK/empty" "$WORK/EmptyAgent.java"
+printf 'Premain-Class: EmptyAgent\n' > "$WORK/empty.mf"
+jar cfm "$WORK/empty.jar" "$WORK/empty.mf" -C "$WORK/empty" EmptyAgent.class
 for r in $(seq $((ROUNDS * 4))); do
+  s=$(date +%s%N); $JAVA -javaagent:"$WORK/empty.jar" -cp "$WORK/classes" HandshakeBench hello; e=$(date +%s%N)
+  echo $(((e - s) / 1000000)) >> "$WORK/start.empty"
   s=$(date +%s%N); $JAVA -cp "$WORK/classes" HandshakeBench hello; e=$(date +%s%N); echo $(((e - s) / 1000000)) >> "$WORK/start.off"
   s=$(date +%s%N); $JAVA "$AGENT_ARG" -cp "$WORK/classes" HandshakeBench hello 2>/dev/null; e=$(date +%s%N)
   echo $(((e - s) / 1000000)) >> "$WORK/start.on"
 done
-soff=$(median < "$WORK/start.off"); son=$(median < "$WORK/start.on")
+soff=$(median < "$WORK/start.off"); son=$(median < "$WORK/start.on"); sempty=$(median < "$WORK/start.empty")
 echo "start-up (java ... hello, median of $((ROUNDS * 4))): without agent ${soff} ms, with -javaagent ${son} ms," \
-  "added $(awk -v a="$son" -v b="$soff" 'BEGIN {print a-b}') ms"
+  "added $(awk -v a="$son" -v b="$soff" 'BEGIN {print a-b}') ms (an empty -javaagent: ${sempty} ms)"
