@@ -23,7 +23,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The intermittent DHE bug over many connections, and attaching to a JVM that keeps connecting. */
@@ -58,17 +62,30 @@ class AgentDheAndAttachIT {
         }
     }
 
-    @Test
-    void attachingToARunningJvmRecordsItsNextHandshakes() throws Exception {
+    /** Failing scenarios seen through a late attach: profile, driver options, outcome, phase, diagnosis. */
+    static Stream<Arguments> attachScenarios() {
+        return Stream.of(
+                // 13.2 defaults validate the self-signed certificate (10.2+ behaviour).
+                Arguments.of("sql2019-win2019", "", 150, "client-rejected", "certificate-received",
+                        "certificate-untrusted"),
+                Arguments.of("sql2008r2-rtm", "encrypt=true;trustServerCertificate=true", 150, "client-rejected",
+                        "server-hello-received", "protocol-mismatch"),
+                // No TLS at all (so many more, faster attempts): only the retransformed PRELOGIN hook sees it.
+                Arguments.of("no-encryption", "encrypt=true;trustServerCertificate=true", 3000, "client-rejected",
+                        null, "encryption-not-supported"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {5}")
+    @MethodSource("attachScenarios")
+    void attachingToARunningJvmRecordsItsNextHandshakes(String profile, String options, int attempts,
+            String outcome, String phase, String code) throws Exception {
         Path log = dir.resolve("tls.jsonl");
-        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0)) {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named(profile), 0)) {
             JdbcDriver d = JdbcDriver.MSSQL_13_2;
-            int attempts = 150;
-            // 13.2 defaults validate the self-signed certificate: every handshake fails the same way.
             CompletableFuture<ClientRun> running = CompletableFuture.supplyAsync(() -> JdbcClient.with(d)
-                    .repeat(attempts).timeout(Duration.ofMinutes(3)).connect(d.url(sim.port(), "")));
+                    .repeat(attempts).timeout(Duration.ofMinutes(3)).connect(d.url(sim.port(), options)));
             String pid = waitForClientJvm();
-            // Attach late: JSSE is loaded and in use, so the agent must retransform it.
+            // Attach late: JSSE and the driver are loaded and in use, so the agent must retransform them.
             long until = System.currentTimeMillis() + 60000;
             while (sim.connectionCount() < 10 && System.currentTimeMillis() < until) {
                 Thread.sleep(20);
@@ -85,9 +102,8 @@ class AgentDheAndAttachIT {
             List<Map<String, Object>> records = AgentRecords.read(log);
             assertThat(records.size()).as("handshakes after the attach").isBetween(1, attempts - 10);
             assertThat(records).allSatisfy(r -> {
-                assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase",
-                        "certificate-received");
-                assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
+                assertThat(r).containsEntry("outcome", outcome).containsEntry("phase", phase);
+                assertThat(diagnosis(r)).isEqualTo(code);
                 assertThat(map(r, "jdbc")).containsEntry("driver", "mssql-jdbc");
             });
         }
