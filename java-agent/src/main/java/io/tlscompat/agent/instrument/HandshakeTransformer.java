@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
 
 /**
  * Rewrites the hook targets listed in {@link HookTargets}; returns {@code null} (no change) for every other class
@@ -20,6 +22,10 @@ public final class HandshakeTransformer implements ClassFileTransformer {
 
         void failed(String className, Throwable problem);
     }
+
+    /** Why the pre-8u261 JSSE is left alone. */
+    public static final String OLD_JSSE = "this JSSE predates the TLS 1.3 rewrite (JDK 8u261, 11); the agent needs"
+            + " 8u261+ or 11+";
 
     private final Listener listener;
     private final Set<String> hookedClasses = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
@@ -43,6 +49,23 @@ public final class HandshakeTransformer implements ClassFileTransformer {
         return Collections.unmodifiableSet(hookedClasses);
     }
 
+    /** True when SSLSocketImpl declares {@code String getPeerHost()} and {@code int getPeerPort()}. */
+    static boolean hasPeerAccessors(ClassReader reader) {
+        final boolean[] found = new boolean[2];
+        reader.accept(new ClassVisitor(AsmSupport.API) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                if (HookTargets.GET_PEER_HOST.equals(name) && "()Ljava/lang/String;".equals(desc)) {
+                    found[0] = true;
+                } else if (HookTargets.GET_PEER_PORT.equals(name) && "()I".equals(desc)) {
+                    found[1] = true;
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0] && found[1];
+    }
+
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
@@ -64,6 +87,12 @@ public final class HandshakeTransformer implements ClassFileTransformer {
     /** Rewrites one class; null when it has none of the expected methods. Public for tests and javap checks. */
     public byte[] instrument(String className, byte[] classfile) {
         ClassReader reader = new ClassReader(classfile);
+        if (HookTargets.SSL_SOCKET_IMPL.equals(className) && !hasPeerAccessors(reader)) {
+            // The JSSE before 8u261 has startHandshake(boolean) too, but not the accessors the entry hook calls:
+            // hooking it would throw NoSuchMethodError inside the application's handshake.
+            listener.failed(className, new IllegalStateException(OLD_JSSE));
+            return null;
+        }
         ClassWriter writer = AsmSupport.writerFor(reader);
         HookClassVisitor visitor = new HookClassVisitor(writer, className);
         // EXPAND_FRAMES: the adapters add F_NEW frames, which must not be mixed with compressed ones.

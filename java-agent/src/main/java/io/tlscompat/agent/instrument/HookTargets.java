@@ -1,8 +1,11 @@
 package io.tlscompat.agent.instrument;
 
 /**
- * The exact classes and methods the agent hooks, with the JDKs they were verified on (javap on the class files of
- * OpenJDK 17.0.15 and Temurin 25; the same members exist in the TLS stack backported to 8u261+ and in 11/21).
+ * The exact classes and methods the agent hooks. Verified with javap on the class files of OpenJDK 17.0.15 and
+ * Temurin 25 (and by HandshakeTransformerTest on both). JDK 8u261+, 11 and 21 carry the same post-rewrite JSSE
+ * (SSLSocketImpl.startHandshake(boolean), getPeerHost/getPeerPort, HandshakeContext.dispatch, SSLSocketOutputRecord
+ * .encodeHandshake) by their sources, but no such JDK was available to run here. The pre-8u261 JSSE also has
+ * startHandshake(boolean) but none of the others: {@link HandshakeTransformer} refuses it.
  */
 public final class HookTargets {
     /** {@code private void startHandshake(boolean)}: explicit and implicit (first read/write) handshakes pass here. */

@@ -142,6 +142,24 @@ class HandshakeTransformerTest {
     }
 
     @Test
+    void aJsseWithoutThePeerAccessorsIsRefusedNotHalfHooked() {
+        // The shape of the pre-8u261 SSLSocketImpl: startHandshake(boolean) without getPeerHost/getPeerPort.
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
+        cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC, HookTargets.SSL_SOCKET_IMPL, null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PRIVATE, "startHandshake", "(Z)V", null, null);
+        mv.visitCode();
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 2);
+        mv.visitEnd();
+        cw.visitEnd();
+        Problems problems = new Problems();
+        assertThat(new HandshakeTransformer(problems).transform(null, HookTargets.SSL_SOCKET_IMPL, null, null,
+                cw.toByteArray())).isNull();
+        assertThat(problems.failed).containsExactly(HookTargets.SSL_SOCKET_IMPL + ": java.lang.IllegalStateException: "
+                + HandshakeTransformer.OLD_JSSE);
+    }
+
+    @Test
     void otherClassesAreLeftAlone() {
         HandshakeTransformer t = new HandshakeTransformer(new Problems());
         assertThat(t.transform(null, "java/lang/String", null, null, new byte[] {1, 2, 3})).isNull();
