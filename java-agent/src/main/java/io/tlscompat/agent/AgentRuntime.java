@@ -167,6 +167,8 @@ public final class AgentRuntime {
     void stop() {
         TlsCompatHooks.uninstall();
         if (probes != null) {
+            // First let the writer hand every queued failure to the prober, then let the probes finish.
+            pipeline.sync(1000);
             List<io.tlscompat.agent.record.HandshakeRecord> left = probes.finish(PROBE_GRACE_MILLIS);
             if (!left.isEmpty()) {
                 pipeline.probed(left, null);

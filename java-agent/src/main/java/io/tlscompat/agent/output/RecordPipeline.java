@@ -8,6 +8,7 @@ import io.tlscompat.core.profile.ServerProfile;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -99,6 +100,10 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
             if (item == STOP) {
                 return;
             }
+            if (item instanceof CountDownLatch) {
+                ((CountDownLatch) item).countDown();
+                continue;
+            }
             try {
                 HandshakeRecord r;
                 if (item instanceof Ready) {
@@ -123,6 +128,21 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
                 // one bad record must not stop the writer
                 System.err.println(StderrReporter.PREFIX + "could not write a record: " + t);
             }
+        }
+    }
+
+    /**
+     * Waits until the writer has handled everything queued before this call (so every record that needs a probe has
+     * asked for it), up to {@code waitMillis}.
+     */
+    public void sync(long waitMillis) {
+        CountDownLatch reached = new CountDownLatch(1);
+        try {
+            if (queue.offer(reached, waitMillis, TimeUnit.MILLISECONDS)) {
+                reached.await(waitMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

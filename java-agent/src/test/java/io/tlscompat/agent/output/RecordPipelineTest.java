@@ -60,6 +60,20 @@ class RecordPipelineTest {
     }
 
     @Test
+    void syncReturnsOnlyAfterEverythingQueuedBeforeItWasHandled() throws Exception {
+        HandshakeStats stats = new HandshakeStats();
+        RecordPipeline pipeline = new RecordPipeline(1000, new Diagnostician(new RecordDiagnoser(true), null),
+                Collections.<RecordConsumer>singletonList(stats));
+        for (int i = 0; i < 500; i++) {
+            pipeline.accept(Records.ok("db1", 1433, "TLSv1.2", "TLS_AES_128_GCM_SHA256"));
+        }
+        pipeline.start();
+        pipeline.sync(10000);
+        assertThat(stats.total()).isEqualTo(500);
+        pipeline.shutdown(1000);
+    }
+
+    @Test
     void sixtyFourThreadsAtOnceLoseNothingWhenTheQueueIsLargeEnough() throws Exception {
         HandshakeStats stats = new HandshakeStats();
         RecordPipeline pipeline = new RecordPipeline(100000, new Diagnostician(new RecordDiagnoser(true), null),
