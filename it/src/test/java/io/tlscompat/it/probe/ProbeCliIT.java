@@ -1,6 +1,7 @@
 package io.tlscompat.it.probe;
 
 import io.tlscompat.core.json.Json;
+import io.tlscompat.core.probe.ProbeMessages;
 import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.it.support.FreePort;
 import io.tlscompat.it.support.ProcessOutput;
@@ -18,7 +19,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -86,6 +86,7 @@ class ProbeCliIT {
         ProcessOutput out = cli(TestJdk.DEFAULT, "probe", "--json", "localhost:" + port);
         assertThat(out.exitCode()).as(out.toString()).isEqualTo(3);
         assertOneLineNaming(out, "localhost:" + port);
+        assertFollowsConstant(out, ProbeMessages.UNREACHABLE, "localhost:" + port);
     }
 
     @Test
@@ -97,6 +98,7 @@ class ProbeCliIT {
             ProcessOutput out = cli(TestJdk.DEFAULT, "probe", "--json", "127.0.0.1:" + http.getLocalPort());
             assertThat(out.exitCode()).as(out.toString()).isEqualTo(3);
             assertOneLineNaming(out, "127.0.0.1:" + http.getLocalPort());
+            assertFollowsConstant(out, ProbeMessages.NOT_TDS, "127.0.0.1:" + http.getLocalPort());
         }
     }
 
@@ -136,6 +138,15 @@ class ProbeCliIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Map<String, Object> json, String key) {
         return (Map<String, Object>) json.get(key);
+    }
+
+    /**
+     * The error line is the probe's message constant: the text before the reason (which names the target) and the
+     * fix after it both appear.
+     */
+    private static void assertFollowsConstant(ProcessOutput out, String constant, String target) {
+        String[] parts = String.format(constant, target, "\u0000").split("\u0000");
+        assertThat(out.stderr()).as(out.toString()).contains(parts[0]).contains(parts[1]);
     }
 
     /** Errors are one clear line naming the target, never a stack trace. */
