@@ -8,6 +8,7 @@ import io.tlscompat.it.support.OpenSslOracle;
 import io.tlscompat.it.support.OpenSslServer;
 import io.tlscompat.simulator.Simulator;
 import io.tlscompat.simulator.SimulatorProfile;
+import io.tlscompat.simulator.SimulatorProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +58,33 @@ class ProbeAgainstOpenSslRelayIT {
         }
     }
 
-    private void probeMatchesOpenSsl(OpenSslServer backend, OpenSslCertificate cert, boolean resetOnFailure)
-            throws Exception {
+    @Test
+    void strictFrontDoorRelaysTlsFirstToOpenSslWithAlpn() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "strict.example.test", 2048, "sha384");
+        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-no_tls1", "-no_tls1_1", "-serverpref",
+                "-alpn", "tds/8.0", "-cipher", "ECDHE-RSA-AES256-GCM-SHA384:AES128-GCM-SHA256:@SECLEVEL=0")) {
+            Map<TlsVersion, ProtocolSupport> expected = oracle(backend);
+            // A SQL Server 2022 front door: TDS 7.x and TDS 8 both relayed to the same OpenSSL.
+            SimulatorProfile profile = SimulatorProfiles.named("sql2022-win2022").toBuilder().name("strict-relay")
+                    .relayTo("127.0.0.1", backend.port()).build();
+            try (Simulator sim = Simulator.start(profile, 0)) {
+                ServerProfile result = ProbeAgainstSimulatorIT.probe(sim);
+                String why = backend + " probed as " + result.toJsonText();
+                assertThat(result.tds8().supported()).as(why).isTrue();
+                assertThat(result.tds8().alpn()).as(why).isEqualTo("tds/8.0");
+                assertThat(result.tds8().protocols()).as(why)
+                        .isEqualTo(ExpectedProfile.inComparableOrder(expected, result.tds8().protocols()));
+                assertThat(result.tds7().protocols()).as(why)
+                        .isEqualTo(ExpectedProfile.inComparableOrder(expected, result.tds7().protocols()));
+                assertThat(result.certificate().signatureAlgorithm()).as(why).isEqualTo("SHA384withRSA");
+                assertThat(result.connections()).as(why).isEqualTo(sim.connectionCount());
+                ProbeAgainstSimulatorIT.assertWithinIssueBudget(result);
+            }
+        }
+    }
+
+    /** What OpenSSL's own client finds, per version, against the plain-TLS backend. */
+    private static Map<TlsVersion, ProtocolSupport> oracle(OpenSslServer backend) {
         OpenSslOracle oracle = new OpenSslOracle("127.0.0.1", backend.port());
         Map<TlsVersion, ProtocolSupport> expected = new EnumMap<>(TlsVersion.class);
         for (TlsVersion v : TlsVersion.values()) {
@@ -68,6 +94,12 @@ class ProbeAgainstOpenSslRelayIT {
             }
         }
         assertThat(expected).as("openssl accepts something at all: " + backend.log()).isNotEmpty();
+        return expected;
+    }
+
+    private void probeMatchesOpenSsl(OpenSslServer backend, OpenSslCertificate cert, boolean resetOnFailure)
+            throws Exception {
+        Map<TlsVersion, ProtocolSupport> expected = oracle(backend);
 
         SimulatorProfile profile = SimulatorProfile.builder("openssl-relay").description("openssl s_server behind TDS")
                 .relayTo("127.0.0.1", backend.port()).relayResetOnBackendFailure(resetOnFailure).build();
