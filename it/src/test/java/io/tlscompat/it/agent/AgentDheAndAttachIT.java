@@ -84,7 +84,7 @@ class AgentDheAndAttachIT {
             JdbcDriver d = JdbcDriver.MSSQL_13_2;
             CompletableFuture<ClientRun> running = CompletableFuture.supplyAsync(() -> JdbcClient.with(d)
                     .repeat(attempts).timeout(Duration.ofMinutes(3)).connect(d.url(sim.port(), options)));
-            String pid = waitForClientJvm();
+            String pid = waitForClientJvm(sim.port());
             // Attach late: JSSE and the driver are loaded and in use, so the agent must retransform them.
             long until = System.currentTimeMillis() + 60000;
             while (sim.connectionCount() < 10 && System.currentTimeMillis() < until) {
@@ -118,12 +118,16 @@ class AgentDheAndAttachIT {
         assertThat(attach.stderr()).startsWith("attach: unknown agent option 'bogus'; valid options: log,");
     }
 
-    /** The pid of the forked JdbcClientMain, once it is up. */
-    private static String waitForClientJvm() throws Exception {
+    /**
+     * The pid of our forked JdbcClientMain, once it is up: matched by the simulator port in its JDBC URL, because
+     * other test runs on the same machine fork JdbcClientMain too.
+     */
+    private static String waitForClientJvm(int port) throws Exception {
         long end = System.currentTimeMillis() + 30000;
         while (System.currentTimeMillis() < end) {
             for (VirtualMachineDescriptor vm : VirtualMachine.list()) {
-                if (vm.displayName().startsWith(JdbcClientMain.class.getName())) {
+                if (vm.displayName().startsWith(JdbcClientMain.class.getName())
+                        && vm.displayName().contains("localhost:" + port + ";")) {
                     return vm.id();
                 }
             }

@@ -5,6 +5,7 @@ import io.tlscompat.agent.diagnosis.ProbeScheduler;
 import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.agent.record.RecordSink;
 import io.tlscompat.core.profile.ServerProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The only bridge from handshake threads to everything else: a bounded queue (a full queue drops the record and
- * counts it, never blocks) and one daemon writer thread that diagnoses records and hands them to the consumers.
+ * counts it, never blocks) and one daemon writer thread that takes records in batches (at most the queue's capacity
+ * at a time, so memory stays bounded by twice the capacity), diagnoses them and hands them to the consumers.
  */
 public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback {
     /** A parked record coming back from a probe, already diagnosed. */
@@ -27,6 +29,8 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
     }
 
     private static final Object STOP = new Object();
+    /** How long the writer lets records gather after a wake-up. */
+    static final long BATCH_MILLIS = 20;
 
     private final BlockingQueue<Object> queue;
     private final AtomicLong dropped = new AtomicLong();
@@ -90,44 +94,55 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
                 System.err.println(StderrReporter.PREFIX + "an output did not start: " + t);
             }
         }
+        List<Object> batch = new ArrayList<Object>();
         while (true) {
-            Object item;
             try {
-                item = queue.take();
+                Object first = queue.take();
+                batch.add(first);
+                if (first != STOP && !(first instanceof CountDownLatch)) {
+                    // Coalesce: under load one wake-up per batch instead of one per handshake, because every
+                    // wake-up of this thread competes with the application's threads for the CPU.
+                    Thread.sleep(BATCH_MILLIS);
+                }
             } catch (InterruptedException e) {
                 return;
             }
-            if (item == STOP) {
-                return;
-            }
-            if (item instanceof CountDownLatch) {
-                ((CountDownLatch) item).countDown();
-                continue;
-            }
-            try {
-                HandshakeRecord r;
-                if (item instanceof Ready) {
-                    r = ((Ready) item).record;
-                } else {
-                    r = (HandshakeRecord) item;
-                    if (!diagnostician.diagnose(r)) {
-                        continue;
-                    }
+            queue.drainTo(batch);
+            for (Object item : batch) {
+                if (item == STOP) {
+                    return;
                 }
-                for (RecordConsumer c : consumers) {
-                    c.consume(r);
-                }
-                written.incrementAndGet();
-                if (queue.isEmpty()) {
-                    // Batch the flushes under load; flush at once when traffic is light.
-                    for (RecordConsumer c : consumers) {
-                        c.idle();
-                    }
-                }
-            } catch (Throwable t) {
-                // one bad record must not stop the writer
-                System.err.println(StderrReporter.PREFIX + "could not write a record: " + t);
+                handle(item);
             }
+            batch.clear();
+            for (RecordConsumer c : consumers) {
+                c.idle();
+            }
+        }
+    }
+
+    private void handle(Object item) {
+        if (item instanceof CountDownLatch) {
+            ((CountDownLatch) item).countDown();
+            return;
+        }
+        try {
+            HandshakeRecord r;
+            if (item instanceof Ready) {
+                r = ((Ready) item).record;
+            } else {
+                r = (HandshakeRecord) item;
+                if (!diagnostician.diagnose(r)) {
+                    return;
+                }
+            }
+            for (RecordConsumer c : consumers) {
+                c.consume(r);
+            }
+            written.incrementAndGet();
+        } catch (Throwable t) {
+            // one bad record must not stop the writer
+            System.err.println(StderrReporter.PREFIX + "could not write a record: " + t);
         }
     }
 
