@@ -2,7 +2,9 @@ package io.tlscompat.core.eval;
 
 /**
  * Every user-facing finding message and fix, as format strings, so tests and the ITs assert the exact words.
- * Messages state what was detected on both sides; fixes say which side to change and how.
+ * Messages state what was detected on both sides; fixes say which side to change and how. The fixes are the one
+ * wording for both the build gate and the java agent (whose diagnoses format them with what a failed handshake
+ * shows), so a user sees the same advice from either.
  */
 public final class FindingTexts {
     private FindingTexts() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.it.support.ClientRun;
 import io.tlscompat.it.support.JdbcClient;
 import io.tlscompat.it.support.JdbcClientMain;
@@ -59,6 +60,7 @@ class AgentDheAndAttachIT {
             assertThat((String) map(last, "diagnosis").get("explanation"))
                     .contains(dhe.size() + " of " + position + " DHE handshakes to localhost:" + sim.port()
                             + " failed").contains("intermittent: most DHE handshakes succeed");
+            assertThat(AgentRecords.fix(last)).isEqualTo(FindingTexts.FIX_DHE_RISK);
         }
     }
 

@@ -56,6 +56,12 @@ final class AgentRecords {
         return (Map<String, Object>) record.get(key);
     }
 
+    /** The diagnosis fix, or null. */
+    static String fix(Map<String, Object> record) {
+        Map<String, Object> d = map(record, "diagnosis");
+        return d == null ? null : (String) d.get("fix");
+    }
+
     /** The diagnosis code, or null. */
     static String diagnosis(Map<String, Object> record) {
         Map<String, Object> d = map(record, "diagnosis");

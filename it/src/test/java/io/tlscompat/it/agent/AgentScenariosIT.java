@@ -1,9 +1,11 @@
 package io.tlscompat.it.agent;
 
 import static io.tlscompat.it.agent.AgentRecords.diagnosis;
+import static io.tlscompat.it.agent.AgentRecords.fix;
 import static io.tlscompat.it.agent.AgentRecords.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.it.support.ClientOutcome;
 import io.tlscompat.it.support.ClientRun;
 import io.tlscompat.it.support.JdbcClient;
@@ -139,8 +141,10 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "server-hello-received");
             assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
             assertThat(map(r, "diagnosis")).containsEntry("source", "record");
+            assertThat(fix(r)).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
             assertThat(run.stderr()).contains("[tls-compat] client-rejected from localhost:" + sim.port()
-                    + " after ServerHello: protocol-mismatch");
+                    + " after ServerHello: protocol-mismatch")
+                    .contains("; fix: " + String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
         }
     }
 
@@ -155,6 +159,8 @@ class AgentScenariosIT {
         assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
         assertThat(map(r, "diagnosis")).containsEntry("source", "probe")
                 .containsEntry("explanation", "server accepts TLSv1, TLSv1.1, TLSv1.2 only; this JVM offers TLSv1.3");
+        // The server has TLS 1.2; this JVM was restricted to TLS 1.3, so the fix is on the client.
+        assertThat(fix(r)).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1.3"));
         assertThat(run.stderr()).contains("[tls-compat] reset from localhost:" + sql2019.port()
                 + " after ClientHello: protocol-mismatch — server accepts TLSv1, TLSv1.1, TLSv1.2 only");
     }
@@ -172,6 +178,8 @@ class AgentScenariosIT {
             assertThat(diagnosis(r)).isEqualTo("cipher-mismatch");
             assertThat((List<Object>) r.get("offeredCipherSuites")).containsExactly(
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+            assertThat(fix(r)).isEqualTo(String.format(FindingTexts.FIX_CIPHER_GENERIC,
+                    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
         }
     }
 
@@ -201,6 +209,7 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
             assertThat(diagnosis(r)).isEqualTo("weak-certificate-signature");
             assertThat((String) map(r, "diagnosis").get("explanation")).contains("MD5withRSA");
+            assertThat(fix(r)).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
         }
     }
 
@@ -213,6 +222,7 @@ class AgentScenariosIT {
         Map<String, Object> r = AgentRecords.single(log);
         assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received");
         assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
+        assertThat(fix(r)).isEqualTo(FindingTexts.FIX_UNTRUSTED);
         assertThat(map(r, "peerCertificate")).containsEntry("subject",
                 sql2019.certificate().getSubjectX500Principal().getName());
         assertThat(o.chainText()).contains("ClientConnectionId:" + map(r, "jdbc").get("clientConnectionId"));
@@ -230,6 +240,7 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("stage", "tds-prelogin").containsEntry("outcome", "client-rejected");
             assertThat(r.get("phase")).isNull();
             assertThat(diagnosis(r)).isEqualTo("encryption-not-supported");
+            assertThat(fix(r)).isEqualTo(FindingTexts.FIX_ENCRYPTION_NOT_SUPPORTED);
             assertThat(map(r, "jdbc")).containsEntry("encrypt", "true");
         }
     }
@@ -264,6 +275,7 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("stage", "tds-prelogin");
             assertThat((String) r.get("outcome")).isIn("reset", "close");
             assertThat(diagnosis(r)).isEqualTo("strict-encryption-required");
+            assertThat(fix(r)).as("mssql-jdbc 13.2 speaks TDS 8").isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.tlscompat.agent.record.Diagnosis;
 import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.Phase;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.tls.CipherSuite;
 import io.tlscompat.core.tls.CipherSuites;
@@ -17,8 +18,6 @@ import java.util.Map;
  */
 public final class DheCounters {
     static final int MAX_SERVERS = 1024;
-    public static final String FIX = "install the Windows update for KB4557473 on the server, or disable the"
-            + " TLS_DHE_* suites on the server or in this JVM (jdk.tls.disabledAlgorithms=..., DHE)";
 
     private static final class Count {
         long ok;
@@ -61,7 +60,7 @@ public final class DheCounters {
                 : "so far more DHE handshakes failed than succeeded";
         return new Diagnosis(FindingCode.DHE_LEADING_ZERO_RISK, r.outcome().value() + " after the key exchange on "
                 + r.cipherSuite() + "; " + c.failedAfterKeyExchange + " of " + total + " DHE handshakes to "
-                + r.server() + " failed (" + rate + "), " + pattern, FIX, "counters");
+                + r.server() + " failed (" + rate + "), " + pattern, FindingTexts.FIX_DHE_RISK, "counters");
     }
 
     /** Failure rate for a server as a fraction, or -1 when no DHE handshake was seen (for JMX). */

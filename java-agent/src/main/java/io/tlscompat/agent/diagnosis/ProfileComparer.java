@@ -2,6 +2,7 @@ package io.tlscompat.agent.diagnosis;
 
 import io.tlscompat.agent.record.Diagnosis;
 import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.profile.CertificateInfo;
 import io.tlscompat.core.profile.PathProfile;
@@ -28,7 +29,7 @@ public final class ProfileComparer {
         if (!tds8 && profile.tds7() != null && !profile.tds7().supported() && profile.tds8() != null
                 && profile.tds8().supported()) {
             return new Diagnosis(FindingCode.STRICT_ENCRYPTION_REQUIRED, r.server() + " accepts TDS 8 (strict) only"
-                    + " and drops this TDS 7.x client's PRELOGIN", RecordDiagnoser.FIX_STRICT, SOURCE);
+                    + " and drops this TDS 7.x client's PRELOGIN", AgentFixes.strict(r), SOURCE);
         }
         if (r.isPrelogin()) {
             return null;
@@ -41,7 +42,7 @@ public final class ProfileComparer {
             if (sig.contains("MD5") || sig.contains("MD2")) {
                 return new Diagnosis(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the server certificate is signed with "
                         + cert.signatureAlgorithm() + "; the server drops handshakes that cannot use it",
-                        RecordDiagnoser.FIX_WEAK_SIGNATURE, SOURCE);
+                        FindingTexts.FIX_WEAK_SIGNATURE, SOURCE);
             }
         }
         PathProfile path = tds8 ? profile.tds8() : profile.tds7();
@@ -59,7 +60,7 @@ public final class ProfileComparer {
         if (common.isEmpty()) {
             return new Diagnosis(FindingCode.PROTOCOL_MISMATCH, "server accepts " + String.join(", ", accepted)
                     + " only; this JVM offers " + String.join(", ", r.offeredProtocols()),
-                    RecordDiagnoser.FIX_PROTOCOL, SOURCE);
+                    AgentFixes.protocol(r, accepted), SOURCE);
         }
         boolean anySuite = false;
         List<String> serverSuites = new ArrayList<String>();
@@ -77,7 +78,7 @@ public final class ProfileComparer {
         if (!anySuite && !serverSuites.isEmpty()) {
             return new Diagnosis(FindingCode.CIPHER_MISMATCH, "server accepts only " + abbreviate(serverSuites)
                     + " with " + String.join(", ", common) + "; this JVM offers none of them",
-                    RecordDiagnoser.FIX_CIPHER, SOURCE);
+                    AgentFixes.cipher(r, serverSuites), SOURCE);
         }
         return null;
     }

@@ -5,9 +5,12 @@ import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.PeerCertificate;
 import io.tlscompat.agent.record.Phase;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.tls.CipherSuite;
 import io.tlscompat.core.tls.CipherSuites;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,25 +21,6 @@ import java.util.Locale;
  */
 public final class RecordDiagnoser {
     static final String SOURCE = "record";
-
-    /** Fixes, as constants so tests and docs quote the same words. */
-    public static final String FIX_PROTOCOL = "enable TLS 1.2 on the server (KB3135244 builds) or, as a stopgap,"
-            + " remove the old version from jdk.tls.disabledAlgorithms for this JVM";
-    public static final String FIX_CIPHER = "enable a modern suite (ECDHE with AES-GCM) on the server, or re-enable"
-            + " one of the server's suites for this JVM";
-    public static final String FIX_WEAK_SIGNATURE = "reissue the server certificate with SHA-256 (or allow its"
-            + " algorithm in jdk.certpath.disabledAlgorithms as a stopgap)";
-    public static final String FIX_UNTRUSTED = "import the server's CA certificate into the trust store"
-            + " (trustStore=...), or set trustServerCertificate=true for test systems only";
-    public static final String FIX_HOSTNAME = "connect with the name in the certificate, or set"
-            + " hostNameInCertificate to it";
-    public static final String FIX_EXPIRED = "renew the server certificate";
-    public static final String FIX_TLS13 = "use encrypt=strict (TDS 8) for TLS 1.3, or sslProtocol=TLSv1.2";
-    public static final String FIX_ENCRYPTION = "install a certificate and enable encryption on the server, or"
-            + " (if the network is trusted) connect with encrypt=false";
-    public static final String FIX_STRICT = "connect with encrypt=strict (mssql-jdbc 11.2+, TDS 8), or turn off"
-            + " Force Strict Encryption on the server";
-    public static final String FIX_LEGACY = "enable TLS 1.2 on the server; TLS 1.0/1.1 are disabled in current JDKs";
 
     private Boolean jdkDisablesLegacyTls;
 
@@ -77,44 +61,45 @@ public final class RecordDiagnoser {
         if (r.outcome() == Outcome.OK) {
             if ("TLSv1".equals(r.protocol()) || "TLSv1.1".equals(r.protocol())) {
                 return d(FindingCode.LEGACY_PROTOCOL, "negotiated " + r.protocol() + " with " + r.server(),
-                        FIX_LEGACY);
+                        FindingTexts.FIX_LEGACY_PROTOCOL);
             }
             return null;
         }
         String text = r.failureText();
         if (text.contains("not configured to support ssl") || text.contains("server is not configured to support")) {
             return d(FindingCode.ENCRYPTION_NOT_SUPPORTED, r.server() + " answered PRELOGIN with ENCRYPT_NOT_SUP"
-                    + " while this client requires encryption", FIX_ENCRYPTION);
+                    + " while this client requires encryption", FindingTexts.FIX_ENCRYPTION_NOT_SUPPORTED);
         }
         if (text.contains("not accepted by client preferences") || text.contains("no appropriate protocol")
                 || text.contains("protocol_version")) {
             return d(FindingCode.PROTOCOL_MISMATCH, "no TLS version in common with " + r.server()
-                    + "; this JVM offers " + join(r) + quote(text), FIX_PROTOCOL);
+                    + "; this JVM offers " + join(r) + quote(text), AgentFixes.protocol(r, serverChose(text)));
         }
         if ((text.contains("algorithm constraints") || text.contains("does not conform"))
                 && weakSignature(r, text)) {
             return d(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the certificate of " + r.server() + " is signed with "
-                    + signature(r, text) + ", which this JVM refuses", FIX_WEAK_SIGNATURE);
+                    + signature(r, text) + ", which this JVM refuses", FindingTexts.FIX_WEAK_SIGNATURE);
         }
         if (text.contains("no subject alternative") || text.contains("no name matching")) {
             return d(FindingCode.CERTIFICATE_HOSTNAME_MISMATCH, "the certificate of " + r.server()
-                    + " does not name " + r.peerHost(), FIX_HOSTNAME);
+                    + " does not name " + r.peerHost(), AgentFixes.hostname(r));
         }
         if (text.contains("certificateexpired") || text.contains("certificate expired")) {
             return d(FindingCode.CERTIFICATE_EXPIRED, "the certificate of " + r.server() + " is expired",
-                    FIX_EXPIRED);
+                    FindingTexts.FIX_EXPIRED);
         }
         if (text.contains("pkix") || text.contains("unable to find valid certification path")) {
             return d(FindingCode.CERTIFICATE_UNTRUSTED, "no trusted path to the certificate of " + r.server()
-                    + untrustedContext(r), FIX_UNTRUSTED);
+                    + untrustedContext(r), FindingTexts.FIX_UNTRUSTED);
         }
         if (text.contains("no negotiable cipher") || text.contains("no appropriate cipher")
                 || text.contains("insufficient_security")) {
-            return d(FindingCode.CIPHER_MISMATCH, "no cipher suite in common with " + r.server(), FIX_CIPHER);
+            return d(FindingCode.CIPHER_MISMATCH, "no cipher suite in common with " + r.server(),
+                    AgentFixes.cipher(r, Collections.<String>emptyList()));
         }
         if (r.jdbc() != null && !r.jdbc().tds8() && isTls13(r.cipherSuite())) {
             return d(FindingCode.TLS13_OVER_TDS7, "the server chose TLS 1.3 (" + r.cipherSuite()
-                    + ") inside TDS 7.x framing, which breaks", FIX_TLS13);
+                    + ") inside TDS 7.x framing, which breaks", FindingTexts.FIX_TLS13_OVER_TDS7);
         }
         return null;
     }
@@ -129,7 +114,8 @@ public final class RecordDiagnoser {
         }
         return d(FindingCode.PROTOCOL_MISMATCH, "dropped after ClientHello offering only " + join(r)
                 + " (this JVM disables TLS 1.0/1.1); likely a server without TLS 1.2, but a cipher mismatch or a"
-                + " weakly signed certificate look the same: run 'probe' to be sure", FIX_PROTOCOL);
+                + " weakly signed certificate look the same: run 'probe' to be sure",
+                AgentFixes.protocol(r, Collections.<String>emptyList()));
     }
 
     /** A reset or close right after ClientHello: the case the record alone cannot name. */
@@ -183,6 +169,19 @@ public final class RecordDiagnoser {
 
     private static String join(HandshakeRecord r) {
         return r.offeredProtocols().isEmpty() ? "(unknown)" : String.join(", ", r.offeredProtocols());
+    }
+
+    /** The version the server chose, from JSSE's "server selected protocol version TLS10 ..."; empty if not said. */
+    private static List<String> serverChose(String text) {
+        String marker = "the server selected protocol version ";
+        int i = text.indexOf(marker);
+        if (i < 0) {
+            return Collections.emptyList();
+        }
+        int end = text.indexOf(' ', i + marker.length());
+        String name = AgentFixes.jdkNameOfJsseVersion(text.substring(i + marker.length(), end < 0 ? text.length()
+                : end));
+        return name == null ? Collections.<String>emptyList() : Collections.singletonList(name);
     }
 
     private static String quote(String text) {

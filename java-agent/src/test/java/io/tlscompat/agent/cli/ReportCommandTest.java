@@ -7,6 +7,7 @@ import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.Phase;
 import io.tlscompat.agent.record.Records;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -53,7 +54,7 @@ class ReportCommandTest {
         assertThat(text).startsWith("tls-compat report: tls.jsonl — 4 handshakes, 1 failed (1 unreadable lines"
                 + " skipped)");
         assertThat(text).contains("db1:1433").contains("last TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
-        assertThat(text).contains("certificate-untrusted").contains("fix: " + RecordDiagnoser.FIX_UNTRUSTED);
+        assertThat(text).contains("certificate-untrusted").contains("fix: " + FindingTexts.FIX_UNTRUSTED);
 
         out.reset();
         assertThat(run(out, err, "--json", file.toString())).isEqualTo(ExitCodes.OK);

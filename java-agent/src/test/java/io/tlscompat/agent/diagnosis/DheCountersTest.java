@@ -6,6 +6,7 @@ import io.tlscompat.agent.record.Diagnosis;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.Phase;
 import io.tlscompat.agent.record.Records;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import java.net.SocketException;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class DheCountersTest {
         assertThat(d.code()).isEqualTo(FindingCode.DHE_LEADING_ZERO_RISK);
         assertThat(d.explanation()).contains("1 of 20 DHE handshakes to db1:1433 failed (5.0 %)")
                 .contains("intermittent");
+        assertThat(d.fix()).isEqualTo(FindingTexts.FIX_DHE_RISK);
         assertThat(counters.failureRate("db1:1433")).isEqualTo(0.05);
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlscompat.agent.record.Diagnosis;
 import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.agent.record.JdbcContext;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.Phase;
 import io.tlscompat.agent.record.Records;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.profile.CertificateInfo;
 import io.tlscompat.core.profile.PathProfile;
@@ -33,6 +35,12 @@ class ProfileComparerTest {
                 .build();
     }
 
+    /** A PRELOGIN the server dropped, as the tracker records it. */
+    private static HandshakeRecord prelogin(JdbcContext jdbc) {
+        return new HandshakeRecord(System.currentTimeMillis(), "main", "db1", 1433, Outcome.RESET, null, null, null,
+                null, null, null, 0, new SocketException("Connection reset"), jdbc, true);
+    }
+
     @Test
     void serverWithTls10OnlyIsAProtocolMismatch() {
         Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
@@ -41,6 +49,7 @@ class ProfileComparerTest {
         assertThat(d.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
         assertThat(d.explanation()).isEqualTo("server accepts TLSv1 only; this JVM offers TLSv1.3, TLSv1.2");
         assertThat(d.source()).isEqualTo("probe");
+        assertThat(d.fix()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
     }
 
     @Test
@@ -50,6 +59,7 @@ class ProfileComparerTest {
         Diagnosis d = ProfileComparer.compare(EARLY_RESET, profile(accepted, "SHA256withRSA"));
         assertThat(d.code()).isEqualTo(FindingCode.CIPHER_MISMATCH);
         assertThat(d.explanation()).contains("TLS_RSA_WITH_AES_256_CBC_SHA").contains("offers none of them");
+        assertThat(d.fix()).isEqualTo(FindingTexts.FIX_CIPHER_TLS_RSA);
     }
 
     @Test
@@ -57,13 +67,57 @@ class ProfileComparerTest {
         Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
         accepted.put(TlsVersion.TLSv1_2, new ProtocolSupport(
                 Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
-        assertThat(ProfileComparer.compare(EARLY_RESET, profile(accepted, "MD5withRSA")).code())
-                .isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+        Diagnosis md5 = ProfileComparer.compare(EARLY_RESET, profile(accepted, "MD5withRSA"));
+        assertThat(md5.code()).isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+        assertThat(md5.fix()).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
         // Schannel drops TLS 1.2 with an MD5 certificate, so a probe sees only TLS 1.0: the certificate is the cause.
         Map<TlsVersion, ProtocolSupport> tls10 = new EnumMap<>(TlsVersion.class);
         tls10.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
         assertThat(ProfileComparer.compare(EARLY_RESET, profile(tls10, "MD5withRSA")).code())
                 .isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
         assertThat(ProfileComparer.compare(EARLY_RESET, profile(accepted, "SHA256withRSA"))).isNull();
+    }
+
+    @Test
+    void serverNewerThanThisJvmIsTheClientsFix() {
+        HandshakeRecord tls10Client = Records.failed("db1", 1433, Outcome.RESET, Phase.CLIENT_HELLO_SENT, null,
+                new SocketException("Connection reset"), "TLSv1");
+        Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
+        accepted.put(TlsVersion.TLSv1_2, new ProtocolSupport(
+                Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
+        Diagnosis d = ProfileComparer.compare(tls10Client, profile(accepted, "SHA256withRSA"));
+        assertThat(d.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
+        assertThat(d.fix()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1"));
+    }
+
+    @Test
+    void jvmRestrictedToTls13AgainstATls12ServerIsTheClientsFix() {
+        HandshakeRecord tls13Only = Records.failed("db1", 1433, Outcome.RESET, Phase.CLIENT_HELLO_SENT, null,
+                new SocketException("Connection reset"), "TLSv1.3");
+        Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
+        accepted.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
+        accepted.put(TlsVersion.TLSv1_2, new ProtocolSupport(
+                Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
+        assertThat(ProfileComparer.compare(tls13Only, profile(accepted, "SHA256withRSA")).fix())
+                .isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1.3"));
+        // Without TLS 1.2 on the server, the server is the old side; its versions are named best first.
+        accepted.remove(TlsVersion.TLSv1_2);
+        accepted.put(TlsVersion.TLSv1_1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
+        assertThat(ProfileComparer.compare(tls13Only, profile(accepted, "SHA256withRSA")).fix())
+                .isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1.1, TLSv1"));
+    }
+
+    @Test
+    void strictOnlyServerFixDependsOnTheDriverVersion() {
+        ServerProfile strictOnly = ServerProfile.builder().target("db1:1433").tds7(PathProfile.unsupported())
+                .tds8(new PathProfile(true, new EnumMap<TlsVersion, ProtocolSupport>(TlsVersion.class), null))
+                .build();
+        HandshakeRecord current = prelogin(new JdbcContext("mssql-jdbc", "13.2.1.jre11", null, "true", "true", false,
+                null));
+        HandshakeRecord old = prelogin(new JdbcContext("mssql-jdbc", "9.4.1.jre8", null, "true", "true", false, null));
+        assertThat(ProfileComparer.compare(current, strictOnly).code())
+                .isEqualTo(FindingCode.STRICT_ENCRYPTION_REQUIRED);
+        assertThat(ProfileComparer.compare(current, strictOnly).fix()).isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
+        assertThat(ProfileComparer.compare(old, strictOnly).fix()).isEqualTo(FindingTexts.FIX_STRICT_UPGRADE);
     }
 }

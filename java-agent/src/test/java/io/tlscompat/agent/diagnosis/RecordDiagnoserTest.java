@@ -6,6 +6,7 @@ import io.tlscompat.agent.record.Diagnosis;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.Phase;
 import io.tlscompat.agent.record.Records;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import java.net.SocketException;
 import javax.net.ssl.SSLHandshakeException;
@@ -21,21 +22,39 @@ class RecordDiagnoserTest {
                         + " TLS10 is not accepted by client preferences [TLS13, TLS12]"), "TLSv1.3", "TLSv1.2"));
         assertThat(d.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
         assertThat(d.explanation()).contains("TLSv1.3, TLSv1.2").contains("server chose tls10");
-        assertThat(d.fix()).isEqualTo(RecordDiagnoser.FIX_PROTOCOL);
+        assertThat(d.fix()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
         assertThat(d.source()).isEqualTo("record");
     }
 
     @Test
     void pkixIsUntrustedAndAlgorithmConstraintsWithMd5IsWeakSignature() {
-        assertThat(diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
+        Diagnosis untrusted = diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
                 Phase.CERTIFICATE_RECEIVED, null, new SSLHandshakeException("PKIX path building failed: unable to"
-                        + " find valid certification path to requested target"), "TLSv1.2")).code())
-                .isEqualTo(FindingCode.CERTIFICATE_UNTRUSTED);
-        assertThat(diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
+                        + " find valid certification path to requested target"), "TLSv1.2"));
+        assertThat(untrusted.code()).isEqualTo(FindingCode.CERTIFICATE_UNTRUSTED);
+        assertThat(untrusted.fix()).isEqualTo(FindingTexts.FIX_UNTRUSTED);
+        Diagnosis weak = diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
                 Phase.CERTIFICATE_RECEIVED, null, new SSLHandshakeException("Certificates do not conform to"
                         + " algorithm constraints: Algorithm constraints check failed on signature algorithm:"
-                        + " MD5withRSA"), "TLSv1.2")).code())
-                .isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+                        + " MD5withRSA"), "TLSv1.2"));
+        assertThat(weak.code()).isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+        assertThat(weak.fix()).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
+    }
+
+    @Test
+    void hostnameAndCipherFixesAreTheGatesFormattedWithWhatTheHandshakeShows() {
+        Diagnosis host = diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
+                Phase.CERTIFICATE_RECEIVED, null, new SSLHandshakeException("No subject alternative DNS name"
+                        + " matching db1 found."), "TLSv1.2"));
+        assertThat(host.code()).isEqualTo(FindingCode.CERTIFICATE_HOSTNAME_MISMATCH);
+        assertThat(host.fix()).isEqualTo(String.format(FindingTexts.FIX_HOSTNAME_MISMATCH, "db1"));
+        Diagnosis cipher = diagnoser.diagnose(Records.failed("db1", 1433, Outcome.ALERT,
+                Phase.CLIENT_HELLO_SENT, null, new SSLHandshakeException("Received fatal alert:"
+                        + " insufficient_security"), "TLSv1.2"));
+        assertThat(cipher.code()).isEqualTo(FindingCode.CIPHER_MISMATCH);
+        // The example is the ECDHE_RSA suite this JVM offered (the record's offered suites).
+        assertThat(cipher.fix()).isEqualTo(String.format(FindingTexts.FIX_CIPHER_GENERIC,
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
     }
 
     @Test
@@ -46,6 +65,8 @@ class RecordDiagnoserTest {
                 Phase.CLIENT_HELLO_SENT, null, new SocketException("Connection reset"), "TLSv1.3", "TLSv1.2"));
         assertThat(guess.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
         assertThat(guess.explanation()).contains("run 'probe' to be sure");
+        assertThat(guess.fix()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD,
+                AgentFixes.LEGACY_VERSIONS));
         assertThat(new RecordDiagnoser(false).guessBeforeServerHello(Records.failed("db1", 1433, Outcome.RESET,
                 Phase.CLIENT_HELLO_SENT, null, new SocketException("Connection reset"), "TLSv1.2"))).isNull();
         assertThat(diagnoser.guessBeforeServerHello(Records.failed("db1", 1433, Outcome.RESET,
@@ -55,8 +76,9 @@ class RecordDiagnoserTest {
 
     @Test
     void legacyProtocolOnSuccessAndTls13InsideTds7() {
-        assertThat(diagnoser.diagnose(Records.ok("db1", 1433, "TLSv1", "TLS_RSA_WITH_AES_128_CBC_SHA")).code())
-                .isEqualTo(FindingCode.LEGACY_PROTOCOL);
+        Diagnosis legacy = diagnoser.diagnose(Records.ok("db1", 1433, "TLSv1", "TLS_RSA_WITH_AES_128_CBC_SHA"));
+        assertThat(legacy.code()).isEqualTo(FindingCode.LEGACY_PROTOCOL);
+        assertThat(legacy.fix()).isEqualTo(FindingTexts.FIX_LEGACY_PROTOCOL);
         assertThat(diagnoser.diagnose(Records.ok("db1", 1433, "TLSv1.2", "TLS_AES_128_GCM_SHA256"))).isNull();
     }
 }
