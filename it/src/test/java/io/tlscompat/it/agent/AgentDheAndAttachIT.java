@@ -13,7 +13,9 @@ import io.tlscompat.it.support.JdbcClient;
 import io.tlscompat.it.support.JdbcClientMain;
 import io.tlscompat.it.support.JdbcDriver;
 import io.tlscompat.it.support.ProcessOutput;
+import io.tlscompat.simulator.Rejection;
 import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfile;
 import io.tlscompat.simulator.SimulatorProfiles;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -64,28 +66,55 @@ class AgentDheAndAttachIT {
         }
     }
 
-    /** Failing scenarios seen through a late attach: profile, driver options, outcome, phase, diagnosis. */
+    private static final String[] NO_ARGS = new String[0];
+    /** The client restricted to one ECDHE suite, which dhe-only-win2012r2 does not accept (as in AgentScenariosIT). */
+    private static final String ECDHE_ONLY = "-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
+
+    /**
+     * Failing scenarios seen through a late attach: profile, driver options, client JVM arguments, agent options,
+     * outcome, phase, diagnosis. The probe=true ones are the resets and alerts after ClientHello that only the
+     * background probe can name.
+     */
     static Stream<Arguments> attachScenarios() {
         return Stream.of(
                 // 13.2 defaults validate the self-signed certificate (10.2+ behaviour).
-                Arguments.of("sql2019-win2019", "", 150, "client-rejected", "certificate-received",
-                        "certificate-untrusted"),
-                Arguments.of("sql2008r2-rtm", "encrypt=true;trustServerCertificate=true", 150, "client-rejected",
-                        "server-hello-received", "protocol-mismatch"),
+                Arguments.of("sql2019-win2019", "", NO_ARGS, "probe=false", 150, "client-rejected",
+                        "certificate-received", "certificate-untrusted"),
+                Arguments.of("sql2008r2-rtm", "encrypt=true;trustServerCertificate=true", NO_ARGS, "probe=false", 150,
+                        "client-rejected", "server-hello-received", "protocol-mismatch"),
                 // No TLS at all (so many more, faster attempts): only the retransformed PRELOGIN hook sees it.
-                Arguments.of("no-encryption", "encrypt=true;trustServerCertificate=true", 3000, "client-rejected",
-                        null, "encryption-not-supported"));
+                Arguments.of("no-encryption", "encrypt=true;trustServerCertificate=true", NO_ARGS, "probe=false",
+                        3000, "client-rejected", null, "encryption-not-supported"),
+                // Schannel resets TLS 1.2 with an MD5 certificate: only the probe sees the certificate.
+                Arguments.of("md5-cert", "encrypt=true;trustServerCertificate=true", NO_ARGS, "probe=true", 300,
+                        "reset", "client-hello-sent", "weak-certificate-signature"),
+                Arguments.of("dhe-only-win2012r2", "encrypt=true;trustServerCertificate=true",
+                        new String[] {ECDHE_ONLY}, "probe=true", 400, "reset", "client-hello-sent",
+                        "cipher-mismatch"),
+                // This loop runs fastest (150 attempts once ended before the attach did), so it gets the most.
+                Arguments.of("dhe-alert", "encrypt=true;trustServerCertificate=true", new String[] {ECDHE_ONLY},
+                        "probe=true", 1000, "alert", "client-hello-sent", "cipher-mismatch"));
     }
 
-    @ParameterizedTest(name = "{0} -> {5}")
+    private static SimulatorProfile profile(String name) {
+        if (name.equals("dhe-alert")) {
+            // The alert-style rejection of AgentScenariosIT: a fatal alert instead of Schannel's reset.
+            return SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().name("dhe-alert")
+                    .rejection(Rejection.ALERT).build();
+        }
+        return SimulatorProfiles.named(name);
+    }
+
+    @ParameterizedTest(name = "{0} ({3}) -> {7}")
     @MethodSource("attachScenarios")
-    void attachingToARunningJvmRecordsItsNextHandshakes(String profile, String options, int attempts,
-            String outcome, String phase, String code) throws Exception {
+    void attachingToARunningJvmRecordsItsNextHandshakes(String profile, String options, String[] clientJvmArgs,
+            String agentOptions, int attempts, String outcome, String phase, String code) throws Exception {
         Path log = dir.resolve("tls.jsonl");
-        try (Simulator sim = Simulator.start(SimulatorProfiles.named(profile), 0)) {
+        try (Simulator sim = Simulator.start(profile(profile), 0)) {
             JdbcDriver d = JdbcDriver.MSSQL_13_2;
             CompletableFuture<ClientRun> running = CompletableFuture.supplyAsync(() -> JdbcClient.with(d)
-                    .repeat(attempts).timeout(Duration.ofMinutes(3)).connect(d.url(sim.port(), options)));
+                    .jvmArgs(clientJvmArgs).repeat(attempts).timeout(Duration.ofMinutes(3))
+                    .connect(d.url(sim.port(), options)));
             String pid = waitForClientJvm(sim.port());
             // Attach late: JSSE and the driver are loaded and in use, so the agent must retransform them.
             long until = System.currentTimeMillis() + 60000;
@@ -94,7 +123,7 @@ class AgentDheAndAttachIT {
             }
             Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
             ProcessOutput attach = ProcessOutput.run(Arrays.asList(java.toString(), "-jar",
-                    AgentRecords.jar().toString(), "attach", pid, "log=" + log + ",probe=false"),
+                    AgentRecords.jar().toString(), "attach", pid, "log=" + log + "," + agentOptions),
                     Duration.ofSeconds(60));
             assertThat(attach.exitCode()).as(attach.toString()).isZero();
             assertThat(attach.stdout()).contains("attached to pid " + pid);
@@ -108,6 +137,16 @@ class AgentDheAndAttachIT {
                 assertThat(diagnosis(r)).isEqualTo(code);
                 assertThat(map(r, "jdbc")).containsEntry("driver", "mssql-jdbc");
             });
+            if (agentOptions.equals("probe=true")) {
+                // The agent does not write an early drop and add the diagnosis later: it parks the record until its
+                // server's probe ends (up to 64 per server; more would go out with the record-only guess) and
+                // writes it then, with the probe's diagnosis; later drops use the cached profile. The probe runs in
+                // this client's JVM, which makes far fewer than 64 attempts meanwhile, so all are named by it.
+                Map<String, Long> sources = records.stream().collect(Collectors.groupingBy(
+                        r -> map(r, "diagnosis").get("source") + "/" + diagnosis(r), Collectors.counting()));
+                assertThat(sources).as("diagnosis source/code of the %d records", records.size())
+                        .containsOnlyKeys("probe/" + code);
+            }
         }
     }
 
