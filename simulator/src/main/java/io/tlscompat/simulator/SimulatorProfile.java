@@ -245,6 +245,8 @@ public final class SimulatorProfile {
         private List<TlsVersion> protocols = Arrays.asList(TlsVersion.TLSv1, TlsVersion.TLSv1_1, TlsVersion.TLSv1_2);
         private List<CipherSuite> cipherSuites = WindowsCipherSuites.WINDOWS_2019;
         private boolean serverOrder = true;
+        // Schannel's default curves on Windows 10 / Server 2016 and later (2012 R2 and older: P-256, P-384 only).
+        // From Microsoft's "TLS Elliptic Curves in Windows" documentation, not the fact sheet: UNCERTAIN.
         private List<String> namedGroups = Arrays.asList("x25519", "secp256r1", "secp384r1");
         private int dheGroupBits;
         private boolean ignoresSupportedVersions = true;
