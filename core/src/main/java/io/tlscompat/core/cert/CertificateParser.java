@@ -76,7 +76,7 @@ public final class CertificateParser {
     }
 
     /** The key's size in bits: RSA modulus, EC field, DSA prime; 0 for key types the JDK 8 API cannot size. */
-    static int keySize(PublicKey key) {
+    public static int keySize(PublicKey key) {
         if (key instanceof RSAPublicKey) {
             return ((RSAPublicKey) key).getModulus().bitLength();
         }

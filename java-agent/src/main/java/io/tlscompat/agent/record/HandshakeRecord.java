@@ -1,5 +1,7 @@
 package io.tlscompat.agent.record;
 
+import io.tlscompat.core.tls.CipherSuites;
+
 import java.security.cert.X509Certificate;
 import java.text.SimpleDateFormat;
 import java.util.Arrays;
@@ -110,7 +112,7 @@ public final class HandshakeRecord {
     /** The negotiated suite, or for a failure after ServerHello the suite the server chose. */
     public String cipherSuite() {
         if (cipherSuite == null && chosenSuiteCode >= 0) {
-            cipherSuite = SuiteNames.name(chosenSuiteCode);
+            cipherSuite = CipherSuites.byCode(chosenSuiteCode).name();
         }
         return cipherSuite;
     }

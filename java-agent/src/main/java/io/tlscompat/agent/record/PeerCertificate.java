@@ -1,12 +1,10 @@
 package io.tlscompat.agent.record;
 
+import io.tlscompat.core.cert.CertificateParseException;
+import io.tlscompat.core.cert.CertificateParser;
+
 import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.DSAKey;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.RSAKey;
-import java.io.ByteArrayInputStream;
 import java.text.SimpleDateFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,7 +41,7 @@ public final class PeerCertificate {
     public static PeerCertificate of(X509Certificate cert) {
         PublicKey key = cert.getPublicKey();
         return new PeerCertificate(cert.getSubjectX500Principal().getName(), cert.getSigAlgName(),
-                key.getAlgorithm(), keySize(key), ISO.get().format(cert.getNotAfter()));
+                key.getAlgorithm(), CertificateParser.keySize(key), ISO.get().format(cert.getNotAfter()));
     }
 
     /** Parses DER bytes captured from the Certificate message; null when they do not parse. */
@@ -52,24 +50,10 @@ public final class PeerCertificate {
             return null;
         }
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            return of((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
-        } catch (Exception e) {
+            return of(CertificateParser.toX509(der));
+        } catch (CertificateParseException | RuntimeException e) {
             return null;
         }
-    }
-
-    static int keySize(PublicKey key) {
-        if (key instanceof RSAKey) {
-            return ((RSAKey) key).getModulus().bitLength();
-        }
-        if (key instanceof ECKey) {
-            return ((ECKey) key).getParams().getOrder().bitLength();
-        }
-        if (key instanceof DSAKey) {
-            return ((DSAKey) key).getParams().getP().bitLength();
-        }
-        return 0;
     }
 
     public String subject() {

@@ -1,5 +1,7 @@
 package io.tlscompat.agent.record;
 
+import io.tlscompat.core.tls.CipherSuites;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -69,7 +71,7 @@ class HandshakeMessageReadersTest {
         b.put((byte) 0x00).put((byte) 0x9E).put((byte) 0);
         b.flip();
         assertThat(ServerHelloReader.cipherSuite(b)).isEqualTo(0x009E);
-        assertThat(SuiteNames.name(0x009E)).isEqualTo("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(CipherSuites.byCode(0x009E).name()).isEqualTo("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256");
         assertThat(ServerHelloReader.cipherSuite(ByteBuffer.allocate(3))).isEqualTo(-1);
     }
 }
