@@ -1,5 +1,6 @@
 package io.tlscompat.simulator;
 
+import io.tlscompat.core.io.Streams;
 import io.tlscompat.core.tds.TdsMessages;
 import io.tlscompat.core.tds.TdsPacket;
 import io.tlscompat.core.tds.TdsPacketType;
@@ -88,7 +89,7 @@ final class ClientWire {
         }
         byte[] header = new byte[5];
         header[0] = (byte) first;
-        readFully(stream, header, 1, 4);
+        Streams.readFully(stream, header, 1, 4, "TLS record header");
         if (!isTlsRecordType(first) || (header[1] & 0xFF) != 3) {
             throw new TdsProtocolException(String.format("not a TLS record: type 0x%02x, version 0x%02x%02x",
                     first, header[1] & 0xFF, header[2] & 0xFF));
@@ -99,7 +100,7 @@ final class ClientWire {
         }
         byte[] record = new byte[5 + length];
         System.arraycopy(header, 0, record, 0, 5);
-        readFully(stream, record, 5, length);
+        Streams.readFully(stream, record, 5, length, "TLS record");
         return record;
     }
 
@@ -109,17 +110,6 @@ final class ClientWire {
             throw new EOFException("client closed the connection");
         }
         return r;
-    }
-
-    private static void readFully(InputStream stream, byte[] b, int off, int len) throws IOException {
-        int done = 0;
-        while (done < len) {
-            int n = stream.read(b, off + done, len - done);
-            if (n < 0) {
-                throw new EOFException("connection closed inside a TLS record");
-            }
-            done += n;
-        }
     }
 
     /** Writes a TDS message (split into 4096-byte packets, the last with EOM). */

@@ -1,5 +1,6 @@
 package io.tlscompat.core.probe;
 
+import io.tlscompat.core.io.Streams;
 import io.tlscompat.core.tds.TdsProtocolException;
 import io.tlscompat.core.tls.CipherSuite;
 import io.tlscompat.core.tls.CipherSuites;
@@ -95,7 +96,7 @@ final class ServerFlightReader {
             throw new EOFException("closed");
         }
         byte[] header = new byte[4];
-        readFully(in, header);
+        Streams.readFully(in, header, 0, header.length, "TLS record header");
         if ((type & 0x80) != 0) {
             throw new TlsParseException("the server answered with an SSLv2 record, not SSLv3/TLS");
         }
@@ -114,7 +115,7 @@ final class ServerFlightReader {
                     + " bytes without finishing its hello");
         }
         byte[] fragment = new byte[length];
-        readFully(in, fragment);
+        Streams.readFully(in, fragment, 0, fragment.length, "TLS record");
         if (type == ALERT) {
             if (length < 2) {
                 throw new TlsParseException("TLS alert record of " + length + " bytes");
@@ -224,17 +225,6 @@ final class ServerFlightReader {
             if (curveType == 3) {
                 namedGroup = c.u16();
             }
-        }
-    }
-
-    private static void readFully(InputStream in, byte[] buffer) throws IOException {
-        int done = 0;
-        while (done < buffer.length) {
-            int n = in.read(buffer, done, buffer.length - done);
-            if (n < 0) {
-                throw new EOFException("closed mid-record");
-            }
-            done += n;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tlscompat.core.tds;
 
-import java.io.EOFException;
+import io.tlscompat.core.io.Streams;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,7 +73,7 @@ public final class TdsPacket {
             return null;
         }
         header[0] = (byte) first;
-        readFully(in, header, 1, header.length - 1, "TDS packet header");
+        Streams.readFully(in, header, 1, header.length - 1, "TDS packet header");
         return readAfterHeader(in, header);
     }
 
@@ -85,20 +86,8 @@ public final class TdsPacket {
                     + TdsPacketType.MAX_PACKET_LENGTH + " (first bytes " + hex(header) + ")");
         }
         byte[] payload = new byte[length - TdsPacketType.HEADER_LENGTH];
-        readFully(in, payload, 0, payload.length, "TDS packet of " + length + " bytes");
+        Streams.readFully(in, payload, 0, payload.length, "TDS packet of " + length + " bytes");
         return new TdsPacket(type, header[1] & 0xFF, header[6] & 0xFF, payload);
-    }
-
-    static void readFully(InputStream in, byte[] buffer, int offset, int length, String what) throws IOException {
-        int done = 0;
-        while (done < length) {
-            int n = in.read(buffer, offset + done, length - done);
-            if (n < 0) {
-                throw new EOFException("connection closed in the middle of a " + what + " (" + done + " of "
-                        + length + " bytes)");
-            }
-            done += n;
-        }
     }
 
     /** Hex of up to the first 8 bytes, for error messages. */
