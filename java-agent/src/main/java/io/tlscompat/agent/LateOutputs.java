@@ -8,14 +8,22 @@ import io.tlscompat.agent.output.RecordConsumer;
 import io.tlscompat.agent.output.RecordPipeline;
 import io.tlscompat.agent.record.HandshakeRecord;
 import java.lang.reflect.Method;
+import java.util.List;
 
 /**
  * JFR and JMX, started late on the writer thread so they cost no start-up time: the MBean is registered with the
  * first record (initialising the platform MBean server takes a few hundred milliseconds), and the JFR event class is
- * registered only once JFR itself is initialised (a recording was started), because registering an event would
- * otherwise start JFR in an application that never asked for it.
+ * registered only once a recording runs: registering earlier would start JFR in an application that never asked for
+ * it, and registering while JFR is still starting its first recording can leave the event disabled in that recording
+ * (JFR applies an event's settings at registration only when it is already recording).
  */
 final class LateOutputs implements RecordConsumer {
+    /** The one line printed when JFR exists but would not take the event, after {@link #JFR_ATTEMPTS} tries. */
+    static final String JFR_REFUSED = "[tls-compat] JFR event %s is off: JFR refused its registration (%s);"
+            + " the file, stderr and JMX outputs are unaffected";
+    /** Registration tries before giving up (a refusal during JFR's own start-up may not repeat). */
+    static final int JFR_ATTEMPTS = 3;
+
     private final AgentOptions options;
     private final HandshakeStats stats;
     private final RecordPipeline pipeline;
@@ -23,6 +31,7 @@ final class LateOutputs implements RecordConsumer {
     private boolean jmxTried;
     private Method jfrInitialized;
     private boolean jfrUnavailable;
+    private int jfrFailures;
     private JfrHandshakeEvents jfr;
 
     LateOutputs(AgentOptions options, HandshakeStats stats, RecordPipeline pipeline, Diagnostician diagnostician) {
@@ -51,9 +60,18 @@ final class LateOutputs implements RecordConsumer {
     }
 
     private void startJfrIfRecording() {
-        if (options.jfr() && jfr == null && !jfrUnavailable && jfrInitialized()) {
+        if (!options.jfr() || jfr != null || jfrUnavailable || !jfrInitialized() || !jfrRecording()) {
+            return;
+        }
+        try {
             jfr = JfrHandshakeEvents.create(getClass().getClassLoader());
             jfrUnavailable = jfr == null;
+        } catch (Throwable t) {
+            Throwable cause = t.getCause() != null ? t.getCause() : t;
+            if (++jfrFailures >= JFR_ATTEMPTS) {
+                jfrUnavailable = true;
+                System.err.println(AgentRuntime.fill(JFR_REFUSED, JfrHandshakeEvents.eventName(), String.valueOf(cause)));
+            }
         }
     }
 
@@ -83,6 +101,26 @@ final class LateOutputs implements RecordConsumer {
             return (Boolean) jfrInitialized.invoke(null);
         } catch (Throwable t) {
             jfrUnavailable = true;
+            return false;
+        }
+    }
+
+    /**
+     * Whether a recording is in state RUNNING; asked only once JFR is initialised, so it never starts JFR. JFR marks a
+     * recording RUNNING only after it began recording, from when a registration gets the recording's settings.
+     */
+    private static boolean jfrRecording() {
+        try {
+            Class<?> recorderClass = Class.forName("jdk.jfr.FlightRecorder");
+            Object recorder = recorderClass.getMethod("getFlightRecorder").invoke(null);
+            for (Object recording : (List<?>) recorderClass.getMethod("getRecordings").invoke(recorder)) {
+                Object state = recording.getClass().getMethod("getState").invoke(recording);
+                if ("RUNNING".equals(String.valueOf(state))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Throwable t) {
             return false;
         }
     }

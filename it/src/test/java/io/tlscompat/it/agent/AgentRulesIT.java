@@ -138,7 +138,7 @@ class AgentRulesIT {
         List<Map<String, Object>> records = AgentRecords.read(log);
         assertThat(records).hasSize(6);
         Map<String, Object> last = records.get(records.size() - 1);
-        assertThat(out.stdout()).contains("jmx attempts=6 ok=6 server=localhost:" + last.get("peerPort")
+        assertThat(out.stdout()).contains("jmx attempts=6 written=6 ok=6 server=localhost:" + last.get("peerPort")
                 + " lastProtocol=" + last.get("protocol") + " lastCipherSuite=" + last.get("cipherSuite"));
     }
 

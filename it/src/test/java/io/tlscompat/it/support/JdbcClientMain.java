@@ -2,6 +2,7 @@ package io.tlscompat.it.support;
 
 import io.tlscompat.core.json.Json;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * The tiny JDBC client that {@link JdbcClient} runs in a forked JVM, one driver jar on its class path: it connects
@@ -26,6 +29,12 @@ public final class JdbcClientMain {
     public static final String LOGIN_FAILED_TEXT = "Login failed for user";
     /** SQL Server's error number for a failed login. */
     public static final int LOGIN_FAILED_ERROR = 18456;
+    /**
+     * System property: before exiting, wait (up to 10 s) until the tls-compat agent's MBean says it has written this
+     * many records, so that an exit-time JFR dump holds the agent's events too (the JDK runs its shutdown hooks, JFR's
+     * dump and the agent's drain, concurrently).
+     */
+    public static final String AWAIT_AGENT_RECORDS = "tlscompat.it.awaitAgentRecords";
 
     private JdbcClientMain() {
     }
@@ -42,6 +51,25 @@ public final class JdbcClientMain {
             System.out.println(Json.write(attempt(args[1])));
         }
         System.out.flush();
+        String awaited = System.getProperty(AWAIT_AGENT_RECORDS);
+        if (awaited != null) {
+            awaitAgentRecords(Long.parseLong(awaited));
+        }
+    }
+
+    private static void awaitAgentRecords(long expected) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("tlscompat:type=Handshakes");
+        long written = -1;
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end) {
+            written = server.isRegistered(name) ? (Long) server.getAttribute(name, "RecordsWritten") : -1;
+            if (written >= expected) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        System.err.println("the agent wrote " + written + " of " + expected + " records within 10 s");
     }
 
     private static Map<String, Object> attempt(String url) {

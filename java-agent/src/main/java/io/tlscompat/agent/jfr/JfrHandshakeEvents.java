@@ -27,31 +27,32 @@ public final class JfrHandshakeEvents implements RecordConsumer {
         }
     }
 
-    /** The JFR output, or null when this JVM has no JFR. */
-    public static JfrHandshakeEvents create(ClassLoader parent) {
+    /**
+     * Generates and registers the event class.
+     *
+     * @return the JFR output, or null when this JVM has no JFR
+     * @throws Exception when JFR exists but refused the registration (the caller may try again later)
+     */
+    public static JfrHandshakeEvents create(ClassLoader parent) throws Exception {
         try {
             Class.forName("jdk.jfr.Event", false, parent);
         } catch (Throwable noJfr) {
             return null;
         }
-        try {
-            final byte[] bytes = JfrEventClassFactory.generate();
-            ClassLoader loader = new ClassLoader(parent) {
-                @Override
-                protected Class<?> findClass(String name) throws ClassNotFoundException {
-                    if (JfrEventClassFactory.CLASS_NAME.equals(name)) {
-                        return defineClass(name, bytes, 0, bytes.length);
-                    }
-                    throw new ClassNotFoundException(name);
+        final byte[] bytes = JfrEventClassFactory.generate();
+        ClassLoader loader = new ClassLoader(parent) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                if (JfrEventClassFactory.CLASS_NAME.equals(name)) {
+                    return defineClass(name, bytes, 0, bytes.length);
                 }
-            };
-            Class<?> c = loader.loadClass(JfrEventClassFactory.CLASS_NAME);
-            Class<?> recorder = Class.forName("jdk.jfr.FlightRecorder", true, parent);
-            recorder.getMethod("register", Class.class).invoke(null, c);
-            return new JfrHandshakeEvents(c);
-        } catch (Throwable t) {
-            return null;
-        }
+                throw new ClassNotFoundException(name);
+            }
+        };
+        Class<?> c = loader.loadClass(JfrEventClassFactory.CLASS_NAME);
+        Class<?> recorder = Class.forName("jdk.jfr.FlightRecorder", true, parent);
+        recorder.getMethod("register", Class.class).invoke(null, c);
+        return new JfrHandshakeEvents(c);
     }
 
     /** The event name, for the startup line and tests. */

@@ -74,6 +74,11 @@ public final class Handshakes implements HandshakesMXBean {
     }
 
     @Override
+    public long getRecordsWritten() {
+        return pipeline == null ? 0 : pipeline.written();
+    }
+
+    @Override
     public Map<String, Long> getByDiagnosis() {
         return stats.byDiagnosis();
     }

@@ -19,6 +19,12 @@ public interface HandshakesMXBean {
     /** Records dropped because the writer could not keep up (the queue was full). */
     long getDroppedRecords();
 
+    /**
+     * Records handed to every output (file, stderr, JFR, this MBean's counters) so far; with
+     * {@link #getDroppedRecords()} it tells whether the outputs are complete.
+     */
+    long getRecordsWritten();
+
     Map<String, Long> getByDiagnosis();
 
     List<ServerHandshakes> getServers();
