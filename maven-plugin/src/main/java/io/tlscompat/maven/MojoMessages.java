@@ -35,6 +35,11 @@ final class MojoMessages {
     static final String NOTE_BOTH_JDK = "Both <targetJavaHome> and <targetJavaVersion> are set; using"
             + " <targetJavaHome> (the real JDK beats the knowledge base).";
     static final String NOTE_JDK = "Target JDK: %s [%s]";
+    static final String BAD_JVM_OPTION = "<targetJvmOptions> (tls-compat.targetJvmOptions) has '%s', which is not a"
+            + " -Dname=value system property; only system properties change the TLS client, e.g."
+            + " -Djava.security.properties=/etc/app/java.security or -Djdk.tls.client.protocols=TLSv1.2";
+    static final String JVM_OPTIONS_NEED_HOME = "<targetJvmOptions> need a real JDK to take effect, but only"
+            + " <targetJavaVersion> (%s) is set; set <targetJavaHome> to the JDK the application runs on";
     static final String NOTE_DRIVER = "Driver: %s (%s)";
     static final String NOTE_OTHER_CLIENT = "Also found %s: its TLS stack is %s";
     static final String NOTE_NO_DRIVER = "No SQL Server driver among the runtime dependencies.";

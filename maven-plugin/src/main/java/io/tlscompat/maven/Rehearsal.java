@@ -29,13 +29,16 @@ final class Rehearsal {
     static final int LOGIN_TIMEOUT_SECONDS = 15;
 
     private final File java;
+    private final List<String> jvmOptions;
     private final File agentJar;
     private final List<File> driverJars;
     private final String login;
     private final File workDir;
 
-    Rehearsal(File javaHome, File agentJar, List<File> driverJars, String login, File workDir) {
+    Rehearsal(File javaHome, List<String> jvmOptions, File agentJar, List<File> driverJars, String login,
+            File workDir) {
         this.java = new File(new File(javaHome, "bin"), "java");
+        this.jvmOptions = jvmOptions;
         this.agentJar = agentJar;
         this.driverJars = driverJars;
         this.login = login;
@@ -50,6 +53,7 @@ final class Rehearsal {
             Files.deleteIfExists(log.toPath());
             List<String> cmd = new ArrayList<>();
             cmd.add(java.getAbsolutePath());
+            cmd.addAll(jvmOptions);
             cmd.add("-javaagent:" + agentJar.getAbsolutePath() + "=log=" + log.getAbsolutePath()
                     + ",stderr=false,probe=false,jfr=false,jmx=false,summary=false");
             cmd.add("-cp");

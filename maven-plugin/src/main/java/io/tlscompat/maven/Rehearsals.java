@@ -21,7 +21,7 @@ final class Rehearsals {
 
     static List<Map<String, Object>> runAll(List<JdbcTarget> jdbcTargets, List<Evaluation> evaluations,
             List<ClientDriver> drivers, Collection<Artifact> artifacts, File targetJavaHome, String targetJavaVersion,
-            File agent, String login, File workDir, Log log) throws MojoExecutionException {
+            List<String> jvmOptions, File agent, String login, File workDir, Log log) throws MojoExecutionException {
         List<Map<String, Object>> out = new ArrayList<>();
         if (targetJavaHome == null && targetJavaVersion != null && !targetJavaVersion.trim().isEmpty()) {
             log.warn(MojoMessages.REHEARSAL_NEEDS_HOME);
@@ -41,7 +41,7 @@ final class Rehearsals {
                     jars.add(a.getFile());
                 }
             }
-            Map<String, Object> r = new Rehearsal(home, agent, jars, login, workDir).run(t, predicted);
+            Map<String, Object> r = new Rehearsal(home, jvmOptions, agent, jars, login, workDir).run(t, predicted);
             log.info(String.format(MojoMessages.REHEARSAL_RESULT, t.address(), r.get("predicted"),
                     r.get("observed"), ((Map<?, ?>) r.get("driver")).get("message"), r.get("agrees")));
             out.add(r);

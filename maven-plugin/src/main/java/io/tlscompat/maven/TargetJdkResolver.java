@@ -7,7 +7,10 @@ import io.tlscompat.core.kb.JdkRelease;
 import io.tlscompat.core.kb.JdkVersion;
 import io.tlscompat.core.kb.KnowledgeBase;
 
+import io.tlscompat.core.client.JvmOptions;
 import java.io.File;
+import java.util.Collections;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -22,6 +25,28 @@ final class TargetJdkResolver {
 
     static JdkTlsPolicy resolve(File javaHome, String javaVersion, Log log)
             throws MojoFailureException, MojoExecutionException {
+        return resolve(javaHome, javaVersion, Collections.<String>emptyList(), log);
+    }
+
+    /**
+     * @param jvmOptions the application's {@code -D} options; they need a real JDK (the target's or Maven's own) to
+     *     be run with, because their effect (a security properties file, a crypto policy) is only known by running
+     */
+    static JdkTlsPolicy resolve(File javaHome, String javaVersion, List<String> jvmOptions, Log log)
+            throws MojoFailureException, MojoExecutionException {
+        String invalid = JvmOptions.firstInvalid(jvmOptions);
+        if (invalid != null) {
+            throw new MojoFailureException(String.format(MojoMessages.BAD_JVM_OPTION, invalid));
+        }
+        boolean versionGiven = javaVersion != null && !javaVersion.trim().isEmpty();
+        if (javaHome == null && versionGiven && !jvmOptions.isEmpty()) {
+            throw new MojoFailureException(String.format(MojoMessages.JVM_OPTIONS_NEED_HOME, javaVersion.trim()));
+        }
+        if (javaHome == null && !jvmOptions.isEmpty()) {
+            File running = new File(System.getProperty("java.home"));
+            log.info(String.format(MojoMessages.NOTE_RUNNING_JDK, running));
+            return fork(running, jvmOptions);
+        }
         if (javaHome != null) {
             if (javaVersion != null && !javaVersion.trim().isEmpty()) {
                 log.info(MojoMessages.NOTE_BOTH_JDK);
@@ -30,19 +55,7 @@ final class TargetJdkResolver {
                 throw new MojoFailureException(String.format(MojoMessages.BAD_JAVA_HOME, javaHome,
                         "no such directory"));
             }
-            try {
-                return JdkPolicies.fork(javaHome, FORK_TIMEOUT_MILLIS);
-            } catch (JdkProbeException e) {
-                if (e.tooOld()) {
-                    throw new MojoFailureException(String.format(MojoMessages.JAVA_HOME_TOO_OLD, javaHome));
-                }
-                if (e.notAJdk()) {
-                    throw new MojoFailureException(String.format(MojoMessages.BAD_JAVA_HOME, javaHome,
-                            e.getMessage()));
-                }
-                throw new MojoExecutionException(String.format(MojoMessages.JAVA_HOME_FAILED, javaHome,
-                        e.getMessage()), e);
-            }
+            return fork(javaHome, jvmOptions);
         }
         if (javaVersion != null && !javaVersion.trim().isEmpty()) {
             KnowledgeBase kb = KnowledgeBase.get();
@@ -57,5 +70,21 @@ final class TargetJdkResolver {
         JdkTlsPolicy running = JdkPolicies.running();
         log.info(String.format(MojoMessages.NOTE_RUNNING_JDK, running.description()));
         return running;
+    }
+
+    private static JdkTlsPolicy fork(File javaHome, List<String> jvmOptions)
+            throws MojoFailureException, MojoExecutionException {
+        try {
+            return JdkPolicies.fork(javaHome, jvmOptions, FORK_TIMEOUT_MILLIS);
+        } catch (JdkProbeException e) {
+            if (e.tooOld()) {
+                throw new MojoFailureException(String.format(MojoMessages.JAVA_HOME_TOO_OLD, javaHome));
+            }
+            if (e.notAJdk()) {
+                throw new MojoFailureException(String.format(MojoMessages.BAD_JAVA_HOME, javaHome, e.getMessage()));
+            }
+            throw new MojoExecutionException(String.format(MojoMessages.JAVA_HOME_FAILED, javaHome,
+                    e.getMessage()), e);
+        }
     }
 }

@@ -77,6 +77,17 @@ public class VerifyMojo extends AbstractMojo {
     private File targetJavaHome;
 
     /**
+     * The system properties the application is started with that change its TLS client, e.g.
+     * {@code -Djava.security.properties=/etc/app/java.security} (an organisation's hardened policy),
+     * {@code -Djdk.tls.client.protocols=TLSv1.2} or {@code -Djdk.tls.client.cipherSuites=...}. The gate runs the target
+     * JDK ({@code targetJavaHome}, else the JDK running Maven) with them, and so does the rehearsal. Only
+     * {@code -Dname=value} entries are accepted; values of password-like properties are never printed. On the command
+     * line: {@code -Dtls-compat.targetJvmOptions=-Da=b,-Dc=d} (a comma inside a value stays with its option).
+     */
+    @Parameter(property = "tls-compat.targetJvmOptions")
+    private List<String> targetJvmOptions;
+
+    /**
      * The Java release the application runs on, answered from the knowledge base when that JDK is not at hand:
      * e.g. {@code 1.7.0_80}, {@code 1.8.0_202}, {@code 1.8.0_291}, {@code 11.0.10}, {@code 17}, {@code 17.0.15},
      * {@code 21}, {@code 25}. Without this and {@code targetJavaHome}, the JDK running Maven is judged.
@@ -169,7 +180,8 @@ public class VerifyMojo extends AbstractMojo {
         Map<String, SourceLocation> urlLocations = new LinkedHashMap<>();
         List<JdbcTarget> jdbcTargets = new TargetCollector(project, getLog()).collect(targets, url, urlLocations);
         ServerProfileSource servers = ServerProfileSource.create(serverProfile, probeTimeoutSeconds * 1000L, getLog());
-        JdkTlsPolicy jdk = TargetJdkResolver.resolve(targetJavaHome, targetJavaVersion, getLog());
+        List<String> jvmOptions = jvmOptions();
+        JdkTlsPolicy jdk = TargetJdkResolver.resolve(targetJavaHome, targetJavaVersion, jvmOptions, getLog());
         getLog().info(String.format(MojoMessages.NOTE_JDK, jdk.description(), jdk.source()));
         List<ClientDriver> drivers = DriverDetection.detect(project.getArtifacts());
         logDrivers(drivers);
@@ -196,8 +208,8 @@ public class VerifyMojo extends AbstractMojo {
             File agent = AgentJarResolver.resolve(repositorySystem, repositorySession, pluginRepositories,
                     plugin.getVersion());
             rehearsals = Rehearsals.runAll(jdbcTargets, evaluations, drivers, project.getArtifacts(),
-                    targetJavaHome, targetJavaVersion, agent, rehearsalLogin, new File(outputDirectory, "rehearsal"),
-                    getLog());
+                    targetJavaHome, targetJavaVersion, jvmOptions, agent, rehearsalLogin,
+                    new File(outputDirectory, "rehearsal"), getLog());
         }
         GateReport report = report(evaluations, failSeverity, urlLocations, drivers, rehearsals);
         for (Evaluation e : evaluations) {
@@ -232,6 +244,29 @@ public class VerifyMojo extends AbstractMojo {
                 getLog().info(line);
             }
         }
+    }
+
+    /**
+     * The non-blank {@code targetJvmOptions}, trimmed. Maven splits a command-line list at commas, which cuts
+     * {@code -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3} in two; a piece that does not start with '-' cannot be an
+     * option of its own, so it is joined back to the one before it.
+     */
+    private List<String> jvmOptions() {
+        List<String> out = new ArrayList<>();
+        if (targetJvmOptions != null) {
+            for (String o : targetJvmOptions) {
+                String t = o == null ? "" : o.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (!t.startsWith("-") && !out.isEmpty()) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + "," + t);
+                } else {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     private Severity failSeverity() throws MojoFailureException {

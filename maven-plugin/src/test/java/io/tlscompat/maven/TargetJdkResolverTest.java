@@ -52,4 +52,24 @@ class TargetJdkResolverTest {
         assertThat(p.origin()).isEqualTo(JdkTlsPolicy.Origin.FORKED);
         assertThat(p.javaVersion()).isEqualTo(System.getProperty("java.version"));
     }
+
+    @Test
+    void jvmOptionsMustBeSystemPropertiesAndNeedARealJdk() {
+        assertThatThrownBy(() -> TargetJdkResolver.resolve(null, null, java.util.Arrays.asList("-Da=b", "-Xmx2g"),
+                log)).isInstanceOf(MojoFailureException.class)
+                .hasMessage(String.format(MojoMessages.BAD_JVM_OPTION, "-Xmx2g"));
+        assertThatThrownBy(() -> TargetJdkResolver.resolve(null, " 17 ",
+                java.util.Collections.singletonList("-Djdk.tls.client.protocols=TLSv1.2"), log))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(String.format(MojoMessages.JVM_OPTIONS_NEED_HOME, "17"));
+    }
+
+    @Test
+    void jvmOptionsAloneForkTheJdkRunningMavenWithThem() throws Exception {
+        JdkTlsPolicy p = TargetJdkResolver.resolve(null, null,
+                java.util.Collections.singletonList("-Djdk.tls.client.protocols=TLSv1.2"), log);
+        assertThat(p.origin()).isEqualTo(JdkTlsPolicy.Origin.FORKED);
+        assertThat(p.protocolsFor("TLS")).containsExactly("TLSv1.2");
+        assertThat(p.source()).contains("-Djdk.tls.client.protocols=TLSv1.2");
+    }
 }

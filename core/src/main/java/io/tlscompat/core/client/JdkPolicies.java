@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +77,29 @@ public final class JdkPolicies {
      * @throws JdkProbeException {@code notAJdk()} when there is no bin/java; otherwise the fork failed
      */
     public static JdkTlsPolicy fork(File javaHome, long timeoutMillis) throws JdkProbeException {
+        return fork(javaHome, Collections.<String>emptyList(), timeoutMillis);
+    }
+
+    /**
+     * Runs {@link JdkDefaultsProbe} on the JDK at {@code javaHome} with the application's own system properties
+     * (e.g. {@code -Djava.security.properties=...}, {@code -Djdk.tls.client.protocols=...}), so that the policy is
+     * the one the application really runs with.
+     *
+     * @param jvmOptions {@code -Dname=value} options, see {@link JvmOptions#check}
+     * @throws JdkProbeException {@code notAJdk()} when there is no bin/java; otherwise the fork failed
+     */
+    public static JdkTlsPolicy fork(File javaHome, List<String> jvmOptions, long timeoutMillis)
+            throws JdkProbeException {
         File java = new File(new File(javaHome, "bin"), isWindows() ? "java.exe" : "java");
         if (!java.isFile() || !java.canExecute()) {
             throw new JdkProbeException("no executable bin/java", true);
         }
         String classpath = ownClasspath();
-        ProcessBuilder pb = new ProcessBuilder(java.getAbsolutePath(), "-cp", classpath,
-                JdkDefaultsProbe.class.getName());
+        List<String> command = new ArrayList<>();
+        command.add(java.getAbsolutePath());
+        command.addAll(jvmOptions);
+        command.addAll(Arrays.asList("-cp", classpath, JdkDefaultsProbe.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         try {
             Process p = pb.start();
@@ -95,7 +112,7 @@ public final class JdkPolicies {
             for (String line : text.split("\\r?\\n")) {
                 if (line.startsWith(JdkDefaultsProbe.MARKER)) {
                     return fromProbeOutput(Json.parseObject(line.substring(JdkDefaultsProbe.MARKER.length())),
-                            JdkTlsPolicy.Origin.FORKED);
+                            JdkTlsPolicy.Origin.FORKED, jvmOptions);
                 }
             }
             if (text.contains("UnsupportedClassVersionError")) {
@@ -154,8 +171,13 @@ public final class JdkPolicies {
     }
 
     /** Reads {@link JdkDefaultsProbe#collect()} output. */
-    @SuppressWarnings("unchecked")
     public static JdkTlsPolicy fromProbeOutput(Map<String, Object> m, JdkTlsPolicy.Origin origin) {
+        return fromProbeOutput(m, origin, Collections.<String>emptyList());
+    }
+
+    /** Reads {@link JdkDefaultsProbe#collect()} output of a JDK started with {@code jvmOptions}. */
+    @SuppressWarnings("unchecked")
+    static JdkTlsPolicy fromProbeOutput(Map<String, Object> m, JdkTlsPolicy.Origin origin, List<String> jvmOptions) {
         String version = String.valueOf(m.get("javaVersion"));
         Map<String, List<String>> contexts = new LinkedHashMap<>();
         Object protocols = m.get("protocols");
@@ -172,6 +194,9 @@ public final class JdkPolicies {
         String source = origin == JdkTlsPolicy.Origin.FORKED
                 ? "read by running the target JDK (SSLContext defaults and java.security)"
                 : "read from the JDK running Maven (no targetJavaHome or targetJavaVersion given)";
+        if (!jvmOptions.isEmpty()) {
+            source += " started with " + String.join(" ", JvmOptions.redacted(jvmOptions));
+        }
         Object cp = m.get("clientProtocolsProperty");
         if (cp != null) {
             source += "; jdk.tls.client.protocols=" + cp;

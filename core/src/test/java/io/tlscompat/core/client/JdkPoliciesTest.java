@@ -48,4 +48,32 @@ class JdkPoliciesTest {
         assertThat(kb.protocolsFor("TLSv1.2")).isEqualTo(real.protocolsFor("TLSv1.2"));
         assertThat(kb.suites()).isEqualTo(real.suites());
     }
+
+    @Test
+    void theApplicationsSecurityPropertiesFileChangesWhatTheForkedJdkReports(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // A hardened policy as organisations deploy it: DH below 2048 bits and TLS 1.2 below 1.3 refused.
+        java.nio.file.Path security = dir.resolve("hardened.security");
+        java.nio.file.Files.write(security, java.util.Collections.singletonList(
+                "jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, TLSv1.2, RC4, DES, MD5withRSA, DH keySize < 2048,"
+                        + " EC keySize < 224, 3DES_EDE_CBC, anon, NULL"));
+        JdkTlsPolicy hardened = JdkPolicies.fork(new File(System.getProperty("java.home")), java.util.Arrays.asList(
+                "-Djava.security.properties=" + security, "-Djavax.net.ssl.trustStorePassword=changeit"), 20000);
+        assertThat(hardened.minDhBits()).isEqualTo(2048);
+        assertThat(hardened.protocolsFor("TLS")).containsExactly("TLSv1.3");
+        assertThat(hardened.source()).contains("-Djava.security.properties=" + security)
+                .contains("-Djavax.net.ssl.trustStorePassword=***").doesNotContain("changeit");
+        assertThat(JdkPolicies.running().minDhBits()).isEqualTo(1024);
+    }
+
+    @Test
+    void onlySystemPropertiesAreJvmOptionsThatMatter() {
+        assertThat(JvmOptions.firstInvalid(java.util.Arrays.asList("-Da=b", "-Djdk.tls.client.protocols=TLSv1.2")))
+                .isNull();
+        assertThat(JvmOptions.firstInvalid(java.util.Arrays.asList("-Da=b", "-Xmx1g"))).isEqualTo("-Xmx1g");
+        assertThat(JvmOptions.firstInvalid(java.util.Collections.singletonList("-D=x"))).isEqualTo("-D=x");
+        assertThat(JvmOptions.redacted(java.util.Arrays.asList("-Dx.keyStorePassword=s3cret", "-Dsecret.pwd=p",
+                "-Djavax.net.ssl.trustStore=/t.jks"))).containsExactly("-Dx.keyStorePassword=***", "-Dsecret.pwd=***",
+                        "-Djavax.net.ssl.trustStore=/t.jks");
+    }
 }
