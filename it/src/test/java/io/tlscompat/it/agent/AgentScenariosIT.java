@@ -149,6 +149,40 @@ class AgentScenariosIT {
         }
     }
 
+    /** The Schannel-era 1024-bit DHE group that a hardened JDK policy ("DH keySize < 2048") refuses. */
+    static SimulatorProfile dhe1024() {
+        return SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().name("dhe1024-patched")
+                .dheGroupBits(1024).dheBug(io.tlscompat.simulator.DheBug.NEVER).build();
+    }
+
+    /** A security properties file as organisations deploy it: JDK 17's defaults with DH raised to 2048 bits. */
+    static Path hardenedSecurity(Path dir) throws java.io.IOException {
+        return Files.write(dir.resolve("hardened.security"), List.of("jdk.tls.disabledAlgorithms=SSLv3, TLSv1,"
+                + " TLSv1.1, RC4, DES, MD5withRSA, DH keySize < 2048, EC keySize < 224, 3DES_EDE_CBC, anon, NULL"));
+    }
+
+    @Test
+    void aHardenedJdkRefusingThe1024BitDheGroupIsDhGroupTooSmallFromTheRecord() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        JdbcDriver d = JdbcDriver.MSSQL_13_2;
+        try (Simulator sim = Simulator.start(dhe1024(), 0)) {
+            // The same client and server with the JDK's default policy: the handshake works, so the policy is the cause.
+            assertThat(JdbcClient.with(d).connect(d.url(sim.port(), trusting(d))).single().isLoginFailed()).isTrue();
+            ClientRun run = JdbcClient.with(d).jvmArgs("-Djava.security.properties=" + hardenedSecurity(dir),
+                    AgentRecords.javaagent(log, "probe=false")).connect(d.url(sim.port(), trusting(d)));
+            assertThat(run.outcomes().get(0).message()).contains("DH ServerKeyExchange does not comply to algorithm"
+                    + " constraints");
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received")
+                    .containsEntry("cipherSuite", "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
+            assertThat(diagnosis(r)).isEqualTo("dh-group-too-small");
+            assertThat(map(r, "diagnosis")).containsEntry("source", "record").containsEntry("explanation",
+                    "the DHE group of localhost:" + sim.port() + " is smaller than this JVM accepts"
+                            + " (jdk.tls.disabledAlgorithms: DH keySize < 2048)");
+            assertThat(fix(r)).isEqualTo(FindingTexts.FIX_DH_TOO_SMALL);
+        }
+    }
+
     @Test
     void resetAfterClientHelloOfferingOnlyTls13IsAProtocolMismatchByProbe() throws Exception {
         Path log = dir.resolve("tls.jsonl");

@@ -120,6 +120,35 @@ class GateFindingsIT {
     }
 
     @Test
+    void dhGroupTooSmallForTheApplicationsHardenedSecurityPolicy() throws Exception {
+        // Windows' 1024-bit DHE group against an organisation's java.security raising the minimum to 2048 bits.
+        java.nio.file.Path security = java.nio.file.Files.write(dir.resolve("hardened.security"), java.util.List.of(
+                "jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, RC4, DES, MD5withRSA, DH keySize < 2048,"
+                        + " EC keySize < 224, 3DES_EDE_CBC, anon, NULL"));
+        try (Simulator sim = simulator(SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().name("dhe1024")
+                .dheGroupBits(1024).dheBug(io.tlscompat.simulator.DheBug.NEVER).build())) {
+            MavenRun defaults = MavenRun.verify(project(dir, "dh-default", sim, TRUST));
+            assertThat(defaults.succeeded()).as(defaults.toString()).isTrue();
+            assertThat(defaults.log()).doesNotContain("dh-group-too-small");
+
+            Path p = io.tlscompat.it.gate.GateProject.in(dir.resolve("dh-hardened"))
+                    .mssqlJdbc(GateProject.MSSQL_JDBC_13).target(Gate.url(sim, TRUST))
+                    .config("targetJvmOptions", "<targetJvmOption>-Djava.security.properties=" + security
+                            + "</targetJvmOption>")
+                    .write();
+            // The rehearsal runs the project's mssql-jdbc on the same JDK with the same option: the prediction is proved.
+            MavenRun run = MavenRun.verify(p, "-Dtls-compat.rehearse");
+            assertViolation(run, "dh-hardened", 1, "error", "dh-group-too-small (" + target(sim) + ")");
+            assertThat(run.log()).contains("[ERROR] " + findingLine("error", "dh-group-too-small", String.format(
+                    FindingTexts.DH_TOO_SMALL, 1024, 2048, 8192)), "[ERROR]     fix: " + FindingTexts.FIX_DH_TOO_SMALL,
+                    "started with -Djava.security.properties=" + security,
+                    "[INFO] rehearsal " + target(sim) + ": predicted no handshake; observed handshake failed (")
+                    .contains("agrees: true");
+            assertThat(sim.loginCount()).isZero();
+        }
+    }
+
+    @Test
     void certificateUntrustedWithMssqlJdbc13DefaultsButNotWith94() throws Exception {
         try (Simulator sim = simulator("sql2019-win2019")) {
             MavenRun run = MavenRun.verify(project(dir, "untrusted", sim, ""));

@@ -5,6 +5,7 @@ import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.PeerCertificate;
 import io.tlscompat.agent.record.Phase;
+import io.tlscompat.core.client.DisabledAlgorithms;
 import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.tls.CipherSuite;
@@ -15,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Names the cause of a failure from the record alone, where the record suffices: JSSE's own words (PKIX,
- * algorithm constraints, "No appropriate protocol", "not accepted by client preferences"), a received alert,
+ * algorithm constraints on the certificate or the DH group, "No appropriate protocol", "not accepted by client preferences"), a received alert,
  * TLS 1.3 chosen inside TDS 7.x, a legacy protocol on success. Returns null when the record cannot tell (a reset
  * before ServerHello looks the same for three causes: that needs the probe).
  */
@@ -39,6 +40,13 @@ public final class RecordDiagnoser {
             jdkDisablesLegacyTls = currentJdkDisablesLegacyTls();
         }
         return jdkDisablesLegacyTls;
+    }
+
+    /** This JVM's DH minimum in the words of its security property, e.g. {@code DH keySize < 2048}. */
+    static String dhMinimum() {
+        int bits = DisabledAlgorithms.parse(java.security.Security.getProperty("jdk.tls.disabledAlgorithms"))
+                .minDhBits();
+        return bits > 0 ? "jdk.tls.disabledAlgorithms: DH keySize < " + bits : "jdk.tls.disabledAlgorithms";
     }
 
     /** Reads this JVM's security property once. */
@@ -74,6 +82,11 @@ public final class RecordDiagnoser {
                 || text.contains("protocol_version")) {
             return d(FindingCode.PROTOCOL_MISMATCH, "no TLS version in common with " + r.server()
                     + "; this JVM offers " + join(r) + quote(text), AgentFixes.protocol(r, serverChose(text)));
+        }
+        if (text.contains("dh serverkeyexchange does not comply")) {
+            // JSSE's words when the server's DHE group is below this JVM's "DH keySize < N"
+            return d(FindingCode.DH_GROUP_TOO_SMALL, "the DHE group of " + r.server() + " is smaller than this JVM"
+                    + " accepts (" + dhMinimum() + ")", FindingTexts.FIX_DH_TOO_SMALL);
         }
         if ((text.contains("algorithm constraints") || text.contains("does not conform"))
                 && weakSignature(r, text)) {

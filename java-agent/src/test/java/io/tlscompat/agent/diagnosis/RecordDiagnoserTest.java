@@ -42,6 +42,19 @@ class RecordDiagnoserTest {
     }
 
     @Test
+    void aDhGroupBelowThisJvmsMinimumIsDhGroupTooSmall() {
+        // JSSE (8u261+, 11+) sends insufficient_security with these words; the alert name is not a cipher mismatch here.
+        Diagnosis d = diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
+                Phase.SERVER_HELLO_RECEIVED, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", new SSLHandshakeException(
+                        "DH ServerKeyExchange does not comply to algorithm constraints"), "TLSv1.2"));
+        assertThat(d.code()).isEqualTo(FindingCode.DH_GROUP_TOO_SMALL);
+        assertThat(d.explanation()).isEqualTo("the DHE group of db1:1433 is smaller than this JVM accepts ("
+                + RecordDiagnoser.dhMinimum() + ")");
+        assertThat(RecordDiagnoser.dhMinimum()).isEqualTo("jdk.tls.disabledAlgorithms: DH keySize < 1024");
+        assertThat(d.fix()).isEqualTo(FindingTexts.FIX_DH_TOO_SMALL);
+    }
+
+    @Test
     void hostnameAndCipherFixesAreTheGatesFormattedWithWhatTheHandshakeShows() {
         Diagnosis host = diagnoser.diagnose(Records.failed("db1", 1433, Outcome.CLIENT_REJECTED,
                 Phase.CERTIFICATE_RECEIVED, null, new SSLHandshakeException("No subject alternative DNS name"
