@@ -2,6 +2,7 @@ package io.tlscompat.it.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlscompat.it.invoker.InvokerScenario;
 import io.tlscompat.simulator.Simulator;
 import io.tlscompat.simulator.SimulatorProfile;
 import io.tlscompat.simulator.SimulatorProfiles;
@@ -11,10 +12,6 @@ import java.nio.file.Path;
 
 /** Shared steps of the gate ITs: start a simulator, write a project aimed at it, run mvn, assert the outcome. */
 final class Gate {
-    /** The plugin's failure frame, as Maven prints it for a MojoFailureException. */
-    static final String FAILURE_PREFIX = "[ERROR] Failed to execute goal io.tlscompat:tls-compat-maven-plugin:"
-            + GateProject.PLUGIN_VERSION + ":verify (default-cli) on project %s: ";
-
     private Gate() {
     }
 
@@ -39,21 +36,20 @@ final class Gate {
     /** Asserts the build failed with exactly the violation message for these codes on the simulator's target. */
     static void assertViolation(MavenRun run, String project, int count, String failOn, String codes) {
         assertThat(run.succeeded()).as(run.toString()).isFalse();
-        String report = run.reportDir().toString();
-        assertThat(run.log()).as(run.toString()).contains(String.format(FAILURE_PREFIX, project)
-                + "tls-compat:verify found " + count + " finding(s) at or above '" + failOn + "': " + codes
-                + ". Read " + report + "/summary.md (fixes) and " + report + "/report.json (evidence).");
+        assertThat(run.log()).as(run.toString()).contains(InvokerScenario.violation(run.projectDir().toFile(),
+                project, GateProject.PLUGIN_VERSION, count, failOn, codes));
     }
 
     /** Asserts the build failed on configuration with exactly this message. */
     static void assertConfigurationError(MavenRun run, String project, String message) {
         assertThat(run.succeeded()).as(run.toString()).isFalse();
-        assertThat(run.log()).as(run.toString()).contains(String.format(FAILURE_PREFIX, project) + message);
+        assertThat(run.log()).as(run.toString()).contains(String.format(InvokerScenario.FAILURE_PREFIX,
+                GateProject.PLUGIN_VERSION, project) + message);
     }
 
     /** A finding line of the Maven log: "  error protocol-mismatch: message". */
     static String findingLine(String severity, String code, String message) {
-        return "  " + severity + " " + code + ": " + message;
+        return InvokerScenario.findingLine(severity, code, message);
     }
 
     static String target(Simulator sim) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gate scenarios with {@code openssl s_server} as the TLS server behind the simulator's TDS front door (relay
- * mode), so the server side of the handshake is not our own TLS code.
+ * mode), so the server side of the handshake is not our own TLS code. {@code tls13-over-tds7} with OpenSSL is an
+ * invoker project ({@code it/src/it/tls13-over-tds7}).
  */
 class GateOpenSslRelayIT {
     private static final String TRUST = "trustServerCertificate=true";
@@ -58,22 +59,6 @@ class GateOpenSslRelayIT {
                     + TestJdk.TEMURIN_25.java().getParent().getParent());
             assertViolation(on25, "ossl-cipher", 1, "error", "cipher-mismatch (" + target(sim) + ")");
             assertThat(on25.log()).contains("fix: " + FindingTexts.FIX_CIPHER_TLS_RSA);
-        }
-    }
-
-    @Test
-    void tls13InsideTds7WithADefaultOpenSslUnlessSslProtocolPinsTls12() throws Exception {
-        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "modern.example.test", 2048, "sha256");
-        try (OpenSslServer backend = OpenSslServer.start(cert, dir, "-cipher", "ECDHE-RSA-AES256-GCM-SHA384",
-                "-ciphersuites", "TLS_AES_256_GCM_SHA384");
-                Simulator sim = relay(backend)) {
-            MavenRun run = MavenRun.verify(project(dir, "ossl-tls13", sim, TRUST));
-            assertViolation(run, "ossl-tls13", 1, "error", "tls13-over-tds7 (" + target(sim) + ")");
-            assertThat(run.log()).contains(findingLine("error", "tls13-over-tds7", FindingTexts.TLS13_OVER_TDS7),
-                    "fix: " + FindingTexts.FIX_TLS13_OVER_TDS7);
-            MavenRun pinned = MavenRun.verify(project(dir, "ossl-tls12", sim, TRUST + ";sslProtocol=TLSv1.2"));
-            assertThat(pinned.succeeded()).as(pinned.toString()).isTrue();
-            assertThat(pinned.log()).contains("predicted: TDS 7.x, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
         }
     }
 

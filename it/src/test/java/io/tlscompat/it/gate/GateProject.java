@@ -16,7 +16,6 @@ final class GateProject {
     static final String PLUGIN_VERSION = "0.1.0-SNAPSHOT";
     /** Driver versions the it/ module already resolves (maven-dependency-plugin copy-drivers), so -o works. */
     static final String MSSQL_JDBC_13 = "13.2.1.jre11";
-    static final String MSSQL_JDBC_9 = "9.4.1.jre11";
 
     private final Path dir;
     private final List<String> dependencies = new ArrayList<>();

@@ -64,6 +64,10 @@ final class MavenRun {
         return log;
     }
 
+    Path projectDir() {
+        return project;
+    }
+
     Path reportDir() {
         return project.resolve("target/tls-compat");
     }

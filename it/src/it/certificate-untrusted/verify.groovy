@@ -1,0 +1,16 @@
+import io.tlscompat.core.eval.FindingTexts
+import static io.tlscompat.it.invoker.InvokerScenario.*
+
+try {
+    def log = buildLog(basedir)
+    def target = target(context)
+    def java = System.getProperty('java.version')
+    // A self-signed fallback certificate fails trust and, once trusted, the host name: both are reported.
+    assert log.contains(violation(basedir, 'certificate-untrusted', pluginVersion, 2, 'error',
+            "certificate-untrusted (${target}), certificate-hostname-mismatch (${target})"))
+    assert log.contains(findingLine('error', 'certificate-untrusted', String.format(FindingTexts.UNTRUSTED,
+            'CN=SSL_Self_Signed_Fallback', 'encryption requested without trustServerCertificate=true')))
+    assert log.contains('fix: ' + FindingTexts.FIX_UNTRUSTED)
+} finally {
+    stop(context)
+}

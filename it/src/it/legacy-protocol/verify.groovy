@@ -1,0 +1,13 @@
+import io.tlscompat.core.eval.FindingTexts
+import static io.tlscompat.it.invoker.InvokerScenario.*
+
+try {
+    def log = buildLog(basedir)
+    def target = target(context)
+    def java = System.getProperty('java.version')
+    assert log.contains('[WARNING] ' + findingLine('warning', 'legacy-protocol',
+            String.format(FindingTexts.LEGACY_PROTOCOL, 'TLSv1')))
+    assert log.contains('verdict warn.')
+} finally {
+    stop(context)
+}

@@ -1,0 +1,12 @@
+import io.tlscompat.core.eval.FindingTexts
+import static io.tlscompat.it.invoker.InvokerScenario.*
+
+try {
+    def log = buildLog(basedir)
+    def target = target(context)
+    def java = System.getProperty('java.version')
+    assert log.contains("[INFO] ${target} — mssql-jdbc 13.2.1.jre11 on Java ${java}: PASS")
+    assert log.contains('[INFO] tls-compat:verify: 1 target(s) checked, verdict pass.')
+} finally {
+    stop(context)
+}

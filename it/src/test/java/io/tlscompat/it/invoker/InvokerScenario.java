@@ -1,0 +1,163 @@
+package io.tlscompat.it.invoker;
+
+import io.tlscompat.it.support.OpenSslCertificate;
+import io.tlscompat.it.support.OpenSslServer;
+import io.tlscompat.it.support.Openssl;
+import io.tlscompat.it.support.TestJdk;
+import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfile;
+import io.tlscompat.simulator.SimulatorProfiles;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the invoker projects under {@code it/src/it} call from their {@code prebuild.groovy} and {@code verify.groovy}
+ * (maven-invoker-plugin puts this module's test class path on the scripts' class path). The pre-build hook starts
+ * the server the scenario needs in the invoker's JVM and hands its port to the nested Maven as {@code -Dsim.port}
+ * through the cloned project's {@code .mvn/maven.config}; the post-build hook asserts the log and stops the server.
+ * Servers live in the invoker's {@code context} map, which Maven Invoker shares between one project's two hooks.
+ * The starting methods return nothing because Maven Invoker treats any value a pre-build script returns, other than
+ * true or null, as a failure.
+ */
+public final class InvokerScenario {
+    /** The {@code -Dsim.port} the project's pom uses in its target URL. */
+    public static final String PORT_PROPERTY = "sim.port";
+    /** The prefix of Maven's line for a failed goal of the gate, for project %s. */
+    public static final String FAILURE_PREFIX = "[ERROR] Failed to execute goal io.tlscompat:tls-compat-maven-plugin:"
+            + "%s:verify (default-cli) on project %s: ";
+    private static final String SERVERS = "tls-compat.servers";
+    private static final String TARGET = "tls-compat.target";
+
+    private InvokerScenario() {
+    }
+
+    /** Starts a named simulator profile for this project. */
+    public static void simulator(File basedir, Map<String, Object> context, String profile,
+            String... mavenOptions) throws IOException {
+        simulator(basedir, context, SimulatorProfiles.named(profile), mavenOptions);
+    }
+
+    /** Starts a simulator profile (e.g. a named one changed through {@code toBuilder()}) for this project. */
+    public static void simulator(File basedir, Map<String, Object> context, SimulatorProfile profile,
+            String... mavenOptions) throws IOException {
+        Simulator sim = Simulator.start(profile, 0);
+        keep(context, sim);
+        handOver(basedir, context, sim.port(), mavenOptions);
+    }
+
+    /**
+     * Starts {@code openssl s_server} with a fresh RSA certificate for {@code cn} and the simulator in relay mode in
+     * front of it, so the TLS server of the scenario is OpenSSL.
+     */
+    public static void opensslRelay(File basedir, Map<String, Object> context, String cn,
+            String... opensslOptions) throws IOException {
+        Path work = basedir.toPath().resolve("openssl");
+        Files.createDirectories(work);
+        OpenSslCertificate cert = OpenSslCertificate.rsa(work, cn, 2048, "sha256");
+        OpenSslServer backend = OpenSslServer.start(cert, work, opensslOptions);
+        keep(context, backend);
+        Simulator sim = Simulator.start(SimulatorProfile.builder("openssl-relay")
+                .description("openssl s_server behind TDS").relayTo("127.0.0.1", backend.port()).build(), 0);
+        keep(context, sim);
+        handOver(basedir, context, sim.port(), new String[0]);
+    }
+
+    /** No server at all: a free port nothing listens on. */
+    public static void nothingListening(File basedir, Map<String, Object> context) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        handOver(basedir, context, port, new String[0]);
+    }
+
+    /** Stops every server this project started; called from a {@code finally} in verify.groovy. */
+    @SuppressWarnings("unchecked")
+    public static void stop(Map<String, Object> context) {
+        List<AutoCloseable> servers = (List<AutoCloseable>) context.remove(SERVERS);
+        if (servers == null) {
+            return;
+        }
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            try {
+                servers.get(i).close();
+            } catch (Exception ignored) {
+                // the next server must still be stopped
+            }
+        }
+    }
+
+    /** {@code localhost:<port>}, the target as the gate names it. */
+    public static String target(Map<String, Object> context) {
+        return (String) context.get(TARGET);
+    }
+
+    /** The nested build's log. */
+    public static String buildLog(File basedir) throws IOException {
+        return new String(Files.readAllBytes(basedir.toPath().resolve("build.log")), StandardCharsets.UTF_8);
+    }
+
+    /** A report file of the nested build. */
+    public static String report(File basedir, String name) throws IOException {
+        return new String(Files.readAllBytes(reportDir(basedir).toPath().resolve(name)), StandardCharsets.UTF_8);
+    }
+
+    /** The exact message of a build failed by findings, as Maven prints it. */
+    public static String violation(File basedir, String project, String pluginVersion, int count, String failOn,
+            String codes) {
+        String report = reportDir(basedir).getPath();
+        return String.format(FAILURE_PREFIX, pluginVersion, project) + "tls-compat:verify found " + count
+                + " finding(s) at or above '" + failOn + "': " + codes + ". Read " + report + "/summary.md (fixes)"
+                + " and " + report + "/report.json (evidence).";
+    }
+
+    /** A finding line of the Maven log: "  error protocol-mismatch: message". */
+    public static String findingLine(String severity, String code, String message) {
+        return "  " + severity + " " + code + ": " + message;
+    }
+
+    /** Temurin 25's home, for scenarios that judge that JDK; see {@link #hasTemurin25()}. */
+    public static String temurin25Home() {
+        return TestJdk.TEMURIN_25.java().getParent().getParent().toString();
+    }
+
+    /** For selector.groovy: scenarios on Temurin 25 are skipped (not failed) where it is not installed. */
+    public static boolean hasTemurin25() {
+        return TestJdk.TEMURIN_25.isPresent();
+    }
+
+    /** For selector.groovy: scenarios with OpenSSL behind the relay are skipped where there is no openssl. */
+    public static boolean hasOpenssl() {
+        return Openssl.isAvailable();
+    }
+
+    private static File reportDir(File basedir) {
+        return new File(basedir, "target/tls-compat");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void keep(Map<String, Object> context, AutoCloseable server) {
+        ((List<AutoCloseable>) context.computeIfAbsent(SERVERS, k -> new ArrayList<AutoCloseable>())).add(server);
+    }
+
+    /** Writes {@code -Dsim.port=N} (and the scenario's own options) where the nested Maven reads them. */
+    private static void handOver(File basedir, Map<String, Object> context, int port, String[] mavenOptions)
+            throws IOException {
+        context.put(TARGET, "localhost:" + port);
+        List<String> lines = new ArrayList<>();
+        lines.add("-D" + PORT_PROPERTY + "=" + port);
+        lines.addAll(Arrays.asList(mavenOptions));
+        Path mvn = basedir.toPath().resolve(".mvn");
+        Files.createDirectories(mvn);
+        Files.write(mvn.resolve("maven.config"), lines, StandardCharsets.UTF_8);
+    }
+}
