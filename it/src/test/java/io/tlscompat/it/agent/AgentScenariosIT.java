@@ -180,6 +180,9 @@ class AgentScenariosIT {
                     "the DHE group of localhost:" + sim.port() + " is smaller than this JVM accepts"
                             + " (jdk.tls.disabledAlgorithms: DH keySize < 2048)");
             assertThat(fix(r)).isEqualTo(FindingTexts.FIX_DH_TOO_SMALL);
+            // The certificate came in the same flight as the refused ServerKeyExchange: it is still in the record.
+            assertThat(map(r, "peerCertificate")).containsEntry("subject",
+                    sim.certificate().getSubjectX500Principal().getName());
         }
     }
 
