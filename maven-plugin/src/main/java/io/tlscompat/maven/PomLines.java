@@ -32,6 +32,32 @@ final class PomLines {
         return 1;
     }
 
+    /**
+     * The line of the {@code index}-th configured target: where its URL's text is or, when Maven interpolated it
+     * (a {@code ${db.port}} in the pom), the {@code index}-th {@code <target>} element of {@code <targets>}; else 1.
+     */
+    int targetLine(String url, int index) {
+        int literal = lineOf(url);
+        if (literal > 1 || (!lines.isEmpty() && lines.get(0).contains(url))) {
+            return literal;
+        }
+        int seen = 0;
+        boolean inTargets = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            inTargets |= line.contains("<targets>");
+            for (int at = line.indexOf("<target>"); inTargets && at >= 0; at = line.indexOf("<target>", at + 1)) {
+                if (seen++ == index) {
+                    return i + 1;
+                }
+            }
+            if (line.contains("</targets>")) {
+                inTargets = false;
+            }
+        }
+        return 1;
+    }
+
     /** The line of {@code <artifactId>artifactId</artifactId>}, or 1 (a transitive dependency). */
     int dependencyLine(String artifactId) {
         return lineOf("<artifactId>" + artifactId + "</artifactId>");

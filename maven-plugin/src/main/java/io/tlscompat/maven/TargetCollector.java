@@ -38,9 +38,10 @@ final class TargetCollector {
         List<JdbcTarget> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         if (targets != null) {
-            for (String u : targets) {
+            for (int i = 0; i < targets.size(); i++) {
+                String u = targets.get(i);
                 if (u != null && !u.trim().isEmpty()) {
-                    add(parse(u, "targets", "pom.xml"), new SourceLocation("pom.xml", pom.lineOf(u.trim())),
+                    add(parse(u, "targets", "pom.xml"), new SourceLocation("pom.xml", pom.targetLine(u.trim(), i)),
                             out, seen, locations);
                 }
             }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlscompat.it.invoker.InvokerScenario;
 import io.tlscompat.simulator.Simulator;
-import io.tlscompat.simulator.SimulatorProfile;
 import io.tlscompat.simulator.SimulatorProfiles;
 
 import java.io.IOException;
@@ -17,10 +16,6 @@ final class Gate {
 
     static Simulator simulator(String profile) throws IOException {
         return Simulator.start(SimulatorProfiles.named(profile), 0);
-    }
-
-    static Simulator simulator(SimulatorProfile profile) throws IOException {
-        return Simulator.start(profile, 0);
     }
 
     static String url(Simulator sim, String properties) {
@@ -38,18 +33,6 @@ final class Gate {
         assertThat(run.succeeded()).as(run.toString()).isFalse();
         assertThat(run.log()).as(run.toString()).contains(InvokerScenario.violation(run.projectDir().toFile(),
                 project, GateProject.PLUGIN_VERSION, count, failOn, codes));
-    }
-
-    /** Asserts the build failed on configuration with exactly this message. */
-    static void assertConfigurationError(MavenRun run, String project, String message) {
-        assertThat(run.succeeded()).as(run.toString()).isFalse();
-        assertThat(run.log()).as(run.toString()).contains(String.format(InvokerScenario.FAILURE_PREFIX,
-                GateProject.PLUGIN_VERSION, project) + message);
-    }
-
-    /** A finding line of the Maven log: "  error protocol-mismatch: message". */
-    static String findingLine(String severity, String code, String message) {
-        return InvokerScenario.findingLine(severity, code, message);
     }
 
     static String target(Simulator sim) {

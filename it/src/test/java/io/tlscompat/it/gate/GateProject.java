@@ -20,7 +20,6 @@ final class GateProject {
     private final Path dir;
     private final List<String> dependencies = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
-    private final StringBuilder configuration = new StringBuilder();
 
     private GateProject(Path dir) {
         this.dir = dir;
@@ -43,13 +42,6 @@ final class GateProject {
     /** A target URL in {@code <targets>}; XML special characters are escaped. */
     GateProject target(String url) {
         targets.add(url.replace("&", "&amp;").replace("<", "&lt;"));
-        return this;
-    }
-
-    /** A plugin configuration element, e.g. {@code config("failOn", "warning")}. */
-    GateProject config(String name, String value) {
-        configuration.append("          <").append(name).append('>').append(value).append("</").append(name)
-                .append(">\n");
         return this;
     }
 
@@ -77,7 +69,7 @@ final class GateProject {
             }
             pom.append("          </targets>\n");
         }
-        pom.append(configuration).append("        </configuration>\n      </plugin>\n    </plugins>\n")
+        pom.append("        </configuration>\n      </plugin>\n    </plugins>\n")
                 .append("  </build>\n</project>\n");
         Files.createDirectories(dir);
         Files.write(dir.resolve("pom.xml"), pom.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,8 @@
 package io.tlscompat.it.invoker;
 
+import io.tlscompat.core.probe.ProbeSettings;
+import io.tlscompat.core.probe.TdsProbe;
+import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.it.support.OpenSslCertificate;
 import io.tlscompat.it.support.OpenSslServer;
 import io.tlscompat.it.support.Openssl;
@@ -15,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -55,20 +60,33 @@ public final class InvokerScenario {
     }
 
     /**
-     * Starts {@code openssl s_server} with a fresh RSA certificate for {@code cn} and the simulator in relay mode in
-     * front of it, so the TLS server of the scenario is OpenSSL.
+     * Starts {@code openssl s_server} with a fresh 2048-bit RSA certificate for {@code cn} signed with {@code digest}
+     * (e.g. sha256, md5) and the simulator in relay mode in front of it, so the TLS server of the scenario is OpenSSL.
      */
-    public static void opensslRelay(File basedir, Map<String, Object> context, String cn,
+    public static void opensslRelay(File basedir, Map<String, Object> context, String cn, String digest,
             String... opensslOptions) throws IOException {
         Path work = basedir.toPath().resolve("openssl");
         Files.createDirectories(work);
-        OpenSslCertificate cert = OpenSslCertificate.rsa(work, cn, 2048, "sha256");
+        OpenSslCertificate cert = OpenSslCertificate.rsa(work, cn, 2048, digest);
         OpenSslServer backend = OpenSslServer.start(cert, work, opensslOptions);
         keep(context, backend);
         Simulator sim = Simulator.start(SimulatorProfile.builder("openssl-relay")
                 .description("openssl s_server behind TDS").relayTo("127.0.0.1", backend.port()).build(), 0);
         keep(context, sim);
         handOver(basedir, context, sim.port(), new String[0]);
+    }
+
+    /**
+     * Offline mode: probes a simulator profile with the core probe, saves the {@code probe --json} profile as
+     * {@code basedir/fileName}, stops the simulator, and hands over a port nothing listens on.
+     */
+    public static void savedProfile(File basedir, Map<String, Object> context, String profile, String fileName)
+            throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named(profile), 0)) {
+            ServerProfile probed = new TdsProbe(ProbeSettings.builder().build()).probe("localhost", sim.port());
+            Files.write(basedir.toPath().resolve(fileName), probed.toJsonText().getBytes(StandardCharsets.UTF_8));
+        }
+        nothingListening(basedir, context);
     }
 
     /** No server at all: a free port nothing listens on. */
@@ -78,6 +96,12 @@ public final class InvokerScenario {
             port = s.getLocalPort();
         }
         handOver(basedir, context, port, new String[0]);
+    }
+
+    /** One more option for the nested Maven, after the server's port was handed over. */
+    public static void mavenOption(File basedir, String option) throws IOException {
+        Files.write(basedir.toPath().resolve(".mvn/maven.config"), Collections.singletonList(option),
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** Stops every server this project started; called from a {@code finally} in verify.groovy. */
@@ -118,6 +142,11 @@ public final class InvokerScenario {
         return String.format(FAILURE_PREFIX, pluginVersion, project) + "tls-compat:verify found " + count
                 + " finding(s) at or above '" + failOn + "': " + codes + ". Read " + report + "/summary.md (fixes)"
                 + " and " + report + "/report.json (evidence).";
+    }
+
+    /** The exact message of a build failed by bad configuration, as Maven prints it. */
+    public static String configurationError(String project, String pluginVersion, String message) {
+        return String.format(FAILURE_PREFIX, pluginVersion, project) + message;
     }
 
     /** A finding line of the Maven log: "  error protocol-mismatch: message". */
