@@ -165,7 +165,11 @@ public final class ProbeReplay {
             notes.add("certificate validity unreadable; using one year from now");
         }
         if (!cert.selfSigned()) {
-            notes.add("the real certificate is CA-issued (" + cert.issuer() + "); the replay's is self-signed");
+            // Schannel's weak-hash rule spares self-signed certificates, so the issuer matters to the replay.
+            String issuer = commonName(cert.issuer());
+            b.certIssuerCn(issuer != null ? issuer : "Replayed Issuing CA");
+            notes.add("the real certificate is CA-issued (" + cert.issuer() + "); the replay's is issued by a"
+                    + " stand-in CA of that name");
         }
     }
 

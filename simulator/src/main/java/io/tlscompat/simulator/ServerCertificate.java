@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The self-signed RSA certificate and key a simulator serves, generated at start-up from the profile's knobs
- * (signature hash, key size, CN, SANs, validity).
+ * The RSA certificate and key a simulator serves, generated at start-up from the profile's knobs (signature hash,
+ * key size, CN, SANs, validity, and self-signed or issued by a stand-in CA).
  */
 final class ServerCertificate {
     /**
@@ -58,8 +58,13 @@ final class ServerCertificate {
         Instant notBefore = profile.certNotBefore() != null ? profile.certNotBefore() : now.minusSeconds(86400);
         Instant notAfter = profile.certNotAfter() != null ? profile.certNotAfter() : now.plusSeconds(365L * 86400);
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, profile.certSubjectCn()).build();
+        boolean selfSigned = profile.certIssuerCn() == null;
+        X500Name issuer = selfSigned ? subject
+                : new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, profile.certIssuerCn()).build();
+        // A stand-in CA: its own key (of the same size, so the shared-key cache serves it under a distinct entry).
+        KeyPair signing = selfSigned ? keys : KEYS.computeIfAbsent(-profile.keySize(), b -> newRsaKeyPair(-b));
         try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     new BigInteger(64, new SecureRandom()).setBit(63), Date.from(notBefore), Date.from(notAfter),
                     subject, keys.getPublic());
             // SQL Server only picks certificates with the Server Authentication purpose.
@@ -75,7 +80,7 @@ final class ServerCertificate {
             }
             // The JDK's SunRsaSign provider signs with every hash we need, MD5 included.
             ContentSigner signer = new JcaContentSignerBuilder(profile.certSignature().jcaName())
-                    .build(keys.getPrivate());
+                    .build(signing.getPrivate());
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             return new ServerCertificate(keys, cert);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {

@@ -30,6 +30,7 @@ final class SimulatorCommandLine {
             "  --cert-signature HASH       MD5, SHA1, SHA224, SHA256, SHA384 or SHA512",
             "  --serve-weak-cert           serve an MD5/SHA224/SHA512 certificate on TLS 1.2 instead of resetting",
             "  --cert-cn NAME              certificate subject CN (default SSL_Self_Signed_Fallback)",
+            "  --cert-issuer NAME          issue the certificate from a stand-in CA with this CN (default: self-signed)",
             "  --cert-sans LIST            certificate subject alternative names (DNS or IP), e.g. db01.corp,10.0.0.5",
             "  --key-size BITS             RSA key size of the certificate (default 2048)",
             "  --expired-cert              serve a certificate that expired yesterday",
@@ -122,6 +123,7 @@ final class SimulatorCommandLine {
                 case "--dhe-bits":
                 case "--groups":
                 case "--cert-cn":
+                case "--cert-issuer":
                 case "--cert-sans":
                 case "--key-size":
                 case "--relay":
@@ -175,6 +177,9 @@ final class SimulatorCommandLine {
                     break;
                 case "--cert-cn":
                     b.certSubjectCn(v);
+                    break;
+                case "--cert-issuer":
+                    b.certIssuerCn(v);
                     break;
                 case "--cert-sans":
                     b.certSans(v.split(","));

@@ -35,6 +35,7 @@ public final class SimulatorProfile {
     private final CertificateSignature certSignature;
     private final int keySize;
     private final String certSubjectCn;
+    private final String certIssuerCn;
     private final List<String> certSans;
     private final Instant certNotBefore;
     private final Instant certNotAfter;
@@ -62,6 +63,7 @@ public final class SimulatorProfile {
         this.certSignature = b.certSignature;
         this.keySize = b.keySize;
         this.certSubjectCn = b.certSubjectCn;
+        this.certIssuerCn = b.certIssuerCn;
         this.certSans = Collections.unmodifiableList(new ArrayList<>(b.certSans));
         this.certNotBefore = b.certNotBefore;
         this.certNotAfter = b.certNotAfter;
@@ -176,6 +178,11 @@ public final class SimulatorProfile {
         return certSubjectCn;
     }
 
+    /** The CN of the CA that issued the certificate, or null for a self-signed certificate. */
+    public String certIssuerCn() {
+        return certIssuerCn;
+    }
+
     /** DNS subject alternative names of the certificate (empty: none, like SQL Server's self-signed one). */
     public List<String> certSans() {
         return certSans;
@@ -200,8 +207,8 @@ public final class SimulatorProfile {
     }
 
     /**
-     * True when a TLS 1.2 handshake with an MD5/SHA-224/SHA-512-signed certificate is reset after the ClientHello,
-     * as Schannel does; false serves the weak certificate anyway.
+     * True when a TLS 1.2 handshake with a CA-issued MD5/SHA-224/SHA-512-signed certificate is reset after the
+     * ClientHello, as Schannel does ("Self-signed certificates aren't affected"); false serves it anyway.
      */
     public boolean schannelRejectsWeakCertificate() {
         return schannelRejectsWeakCertificate;
@@ -228,7 +235,7 @@ public final class SimulatorProfile {
     /** True when the served certificate is one Schannel would refuse to use for this TLS version. */
     boolean refusesCertificateFor(TlsVersion version) {
         return schannelRejectsWeakCertificate && version == TlsVersion.TLSv1_2
-                && certSignature.rejectedBySchannelOnTls12();
+                && certSignature.rejectedBySchannelOnTls12() && certIssuerCn != null;
     }
 
     @Override
@@ -256,6 +263,7 @@ public final class SimulatorProfile {
         private CertificateSignature certSignature = CertificateSignature.SHA256;
         private int keySize = 2048;
         private String certSubjectCn = "SSL_Self_Signed_Fallback";
+        private String certIssuerCn;
         private List<String> certSans = Collections.emptyList();
         private Instant certNotBefore;
         private Instant certNotAfter;
@@ -287,6 +295,7 @@ public final class SimulatorProfile {
             this.certSignature = p.certSignature;
             this.keySize = p.keySize;
             this.certSubjectCn = p.certSubjectCn;
+            this.certIssuerCn = p.certIssuerCn;
             this.certSans = p.certSans;
             this.certNotBefore = p.certNotBefore;
             this.certNotAfter = p.certNotAfter;
@@ -406,6 +415,15 @@ public final class SimulatorProfile {
 
         public Builder keySize(int bits) {
             this.keySize = bits;
+            return this;
+        }
+
+        /**
+         * Issue the certificate from a stand-in CA with this CN (signed with the profile's hash), as the certificate
+         * SQL Server picks from the machine store is; null (the default) makes it self-signed.
+         */
+        public Builder certIssuerCn(String value) {
+            this.certIssuerCn = value;
             return this;
         }
 

@@ -90,11 +90,13 @@ public final class SimulatorProfiles {
                 .protocols(TlsVersion.TLSv1_2)
                 .cipherSuites(WindowsCipherSuites.only(WindowsCipherSuites.WINDOWS_2019, KeyExchange.RSA)));
         add(m, SimulatorProfile.builder("md5-cert")
-                .description("Server certificate signed with MD5: Schannel resets TLS 1.2 handshakes (scenario 3)")
+                .description("CA-issued server certificate signed with MD5 (picked from the machine store): Schannel"
+                        + " resets TLS 1.2 handshakes (scenario 3)")
                 .productVersion("13.0.5026")
                 .protocols(TlsVersion.TLSv1, TlsVersion.TLSv1_1, TlsVersion.TLSv1_2)
                 .certSignature(CertificateSignature.MD5)
                 .certSubjectCn("sql.example.test")
+                .certIssuerCn("Corp Issuing CA")
                 .cipherSuites(WindowsCipherSuites.WINDOWS_2016));
         add(m, SimulatorProfile.builder("dhe-only-win2012r2")
                 .description("Windows Server 2012 R2 with DHE suites only and the unpatched DHE leading-zero bug (KB4557473)")

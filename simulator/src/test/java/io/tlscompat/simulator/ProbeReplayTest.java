@@ -95,7 +95,9 @@ class ProbeReplayTest {
         assertThat(replay.notes()).containsExactly(
                 "left out suite TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384: the simulator serves RSA certificates only",
                 "left out suites Bouncy Castle cannot serve: [TLS_RSA_WITH_RC4_128_SHA]",
-                "the real certificate is CA-issued (CN=Corp Issuing CA); the replay's is self-signed");
+                "the real certificate is CA-issued (CN=Corp Issuing CA); the replay's is issued by a stand-in CA of"
+                        + " that name");
+        assertThat(replay.profile().certIssuerCn()).isEqualTo("Corp Issuing CA");
         assertThat(replay.profile().cipherSuites()).extracting(io.tlscompat.core.tls.CipherSuite::name)
                 .first().isEqualTo("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
     }

@@ -134,8 +134,23 @@ class SimulatorRejectionTest {
         // Scenario 3: an MD5-signed certificate makes Schannel fail every TLS 1.2 handshake.
         try (Simulator sim = Simulator.start(SimulatorProfiles.named("md5-cert"), 0)) {
             assertThat(sim.certificate().getSigAlgName()).isEqualTo("MD5withRSA");
+            assertThat(sim.certificate().getIssuerX500Principal().getName()).isEqualTo("CN=Corp Issuing CA");
+            assertThat(sim.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=sql.example.test");
             Throwable t = handshakeFailure(sim, new String[] {"TLSv1.2"}, null);
             assertThat(chainHasConnectionReset(t)).as("Connection reset in %s", t).isTrue();
+        }
+    }
+
+    @Test
+    void aSelfSignedWeakCertificateIsNotResetBecauseSchannelSparesIt() throws Exception {
+        // "Self-signed certificates aren't affected": the TLS 1.2 handshake goes on, and the JDK refuses MD5 itself.
+        SimulatorProfile selfSigned = SimulatorProfiles.named("md5-cert").toBuilder().certIssuerCn(null).build();
+        try (Simulator sim = Simulator.start(selfSigned, 0)) {
+            assertThat(sim.certificate().getIssuerX500Principal())
+                    .isEqualTo(sim.certificate().getSubjectX500Principal());
+            Throwable t = handshakeFailure(sim, new String[] {"TLSv1.2"}, null);
+            assertThat(chainHasConnectionReset(t)).as("Connection reset in %s", t).isFalse();
+            assertThat(t).isInstanceOf(SSLHandshakeException.class);
         }
     }
 

@@ -105,6 +105,17 @@ public final class Evaluator {
                 negotiated = p;
             }
         }
+        if (negotiated == null && client.protocols().contains("TLSv1.2") && !serverProtocols.contains("TLSv1.2")
+                && SchannelCertificateRule.blocksTls12(server.certificate())) {
+            // The version list is a symptom: the certificate is what keeps TLS 1.2 from working.
+            String sig = server.certificate().signatureAlgorithm();
+            f.add(FindingCode.WEAK_CERTIFICATE_SIGNATURE, Severity.ERROR, String.format(
+                    FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, sig, join(serverProtocols), join(client.protocols())),
+                    FindingTexts.FIX_WEAK_SIGNATURE, Finding.Subject.SERVER, "signatureAlgorithm", sig,
+                    "issuer", server.certificate().issuer(), "framing", framing, "clientProtocols", client.protocols(),
+                    "serverProtocols", serverProtocols);
+            return new Evaluation(target, client, server, framing, null, null, f.list());
+        }
         if (negotiated == null) {
             f.add(FindingCode.PROTOCOL_MISMATCH, Severity.ERROR, String.format(FindingTexts.PROTOCOL_MISMATCH, framing,
                     join(client.protocols()), join(serverProtocols)), protocolFix(client, serverProtocols),

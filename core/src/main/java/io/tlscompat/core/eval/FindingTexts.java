@@ -42,6 +42,8 @@ public final class FindingTexts {
     public static final String WEAK_SIGNATURE_WINDOWS_PEERS = "the server certificate is signed with %s: Java accepts"
             + " it, but Windows Schannel TLS 1.2 clients of this server refuse it (declare <clientProfiles> to check"
             + " them)";
+    public static final String WEAK_SIGNATURE_BLOCKS_TLS12 = "the server certificate is CA-issued and signed with"
+            + " %s, which Schannel cannot use with TLS 1.2, so the server accepts only %s while the client offers %s";
     public static final String FIX_WEAK_SIGNATURE = "Server side: give SQL Server a certificate signed with SHA-256"
             + " (SQL Server Configuration Manager > Protocols > Certificate; if SQL Server picked a weak certificate by"
             + " itself, remove its Server Authentication purpose) and restart the service.";

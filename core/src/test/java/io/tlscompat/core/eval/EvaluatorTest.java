@@ -147,6 +147,33 @@ class EvaluatorTest {
     }
 
     @Test
+    void aCaIssuedMd5CertificateThatKeepsSchannelOffTls12IsTheCauseNotTheVersionList() {
+        // What a probe sees of scenario 3: the server resets TLS 1.2, so only TLS 1.0 and 1.1 are accepted.
+        ServerProfile s = sqlServer().accepts(TlsVersion.TLSv1_1, Servers.LEGACY_TLS10)
+                .accepts(TlsVersion.TLSv1, Servers.LEGACY_TLS10)
+                .certificate(Servers.caIssued("MD5withRSA", "2030-01-01T00:00:00Z", "db.example.com")).build();
+        Evaluation e = eval(mssqlJdbc("12.8.1.jre11", "17", URL_TRUSTING), s);
+        Finding f = only(e, FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.message()).isEqualTo(String.format(FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, "MD5withRSA",
+                "TLSv1.1, TLSv1", "TLSv1.3, TLSv1.2"));
+        assertThat(f.remediation()).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
+        assertThat(e.has(FindingCode.PROTOCOL_MISMATCH)).isFalse();
+
+        // Self-signed certificates are spared by Schannel: the same version list is then a plain protocol mismatch.
+        ServerProfile selfSigned = sqlServer().accepts(TlsVersion.TLSv1_1, Servers.LEGACY_TLS10)
+                .accepts(TlsVersion.TLSv1, Servers.LEGACY_TLS10)
+                .certificate(Servers.selfSigned("db.example.com", "MD5withRSA")).build();
+        assertThat(only(eval(mssqlJdbc("12.8.1.jre11", "17", URL_TRUSTING), selfSigned),
+                FindingCode.PROTOCOL_MISMATCH).severity()).isEqualTo(Severity.ERROR);
+        // A client that does not offer TLS 1.2 (Java 7's TLSv1) is not kept off TLS 1.2 by the certificate: it
+        // negotiates TLS 1.0, and what follows is about that handshake, not this rule.
+        Evaluation java7 = eval(mssqlJdbc("6.1.0.jre7", "1.7.0_80", URL_TRUSTING), s);
+        assertThat(java7.protocol()).isEqualTo("TLSv1");
+        assertThat(java7.findings()).noneMatch(x -> x.message().contains("cannot use with TLS 1.2"));
+    }
+
+    @Test
     void sha256CertificatesAndSelfSignedSha512CertificatesAreNotWeak() {
         ServerProfile sha256 = sqlServer().accepts(TlsVersion.TLSv1_2, Servers.WIN2019_TLS12)
                 .certificate(Servers.caIssued("SHA256withRSA", "2030-01-01T00:00:00Z", "db.example.com")).build();

@@ -3,6 +3,7 @@ package io.tlscompat.agent.diagnosis;
 import io.tlscompat.agent.record.Diagnosis;
 import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.core.eval.FindingTexts;
+import io.tlscompat.core.eval.SchannelCertificateRule;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.profile.CertificateInfo;
 import io.tlscompat.core.profile.PathProfile;
@@ -10,13 +11,14 @@ import io.tlscompat.core.profile.ProtocolSupport;
 import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.core.tls.TlsVersion;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Names the cause of an early drop by comparing what the server accepts (a core probe profile) with what this JVM
- * offered in the failing handshake: no common version, no common suite, or a weakly signed certificate.
+ * offered in the failing handshake: a certificate that keeps Schannel off TLS 1.2, no common version, or no common
+ * suite.
  */
 public final class ProfileComparer {
     static final String SOURCE = "probe";
@@ -34,17 +36,6 @@ public final class ProfileComparer {
         if (r.isPrelogin()) {
             return null;
         }
-        // First: a certificate Schannel will not use with TLS 1.2 makes the server drop 1.2 handshakes, so the probe
-        // sees only older versions; the certificate, not the version list, is the cause to fix.
-        CertificateInfo cert = profile.certificate();
-        if (cert != null && cert.signatureAlgorithm() != null) {
-            String sig = cert.signatureAlgorithm().toUpperCase(Locale.ROOT);
-            if (sig.contains("MD5") || sig.contains("MD2")) {
-                return new Diagnosis(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the server certificate is signed with "
-                        + cert.signatureAlgorithm() + "; the server drops handshakes that cannot use it",
-                        FindingTexts.FIX_WEAK_SIGNATURE, SOURCE);
-            }
-        }
         PathProfile path = tds8 ? profile.tds8() : profile.tds7();
         if (path == null || !path.supported() || path.protocols().isEmpty()) {
             return null;
@@ -56,6 +47,17 @@ public final class ProfileComparer {
             if (r.offeredProtocols().contains(v.jdkName())) {
                 common.add(v.jdkName());
             }
+        }
+        // A certificate Schannel will not use with TLS 1.2 makes the server drop 1.2 handshakes, so the probe sees
+        // only older versions: the certificate, not the version list, is the cause to fix (the gate's rule too).
+        CertificateInfo cert = profile.certificate();
+        if (common.isEmpty() && r.offeredProtocols().contains("TLSv1.2") && !accepted.contains("TLSv1.2")
+                && SchannelCertificateRule.blocksTls12(cert)) {
+            List<String> bestFirst = new ArrayList<String>(accepted);
+            Collections.reverse(bestFirst); // as the gate lists them
+            return new Diagnosis(FindingCode.WEAK_CERTIFICATE_SIGNATURE, String.format(
+                    FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, cert.signatureAlgorithm(), String.join(", ", bestFirst),
+                    String.join(", ", r.offeredProtocols())), FindingTexts.FIX_WEAK_SIGNATURE, SOURCE);
         }
         if (common.isEmpty()) {
             return new Diagnosis(FindingCode.PROTOCOL_MISMATCH, "server accepts " + String.join(", ", accepted)

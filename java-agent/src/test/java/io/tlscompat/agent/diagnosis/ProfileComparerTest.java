@@ -27,11 +27,16 @@ class ProfileComparerTest {
             Phase.CLIENT_HELLO_SENT, null, new SocketException("Connection reset"), "TLSv1.3", "TLSv1.2");
 
     private static ServerProfile profile(Map<TlsVersion, ProtocolSupport> accepted, String signature) {
+        return profile(accepted, signature, "CN=db1");
+    }
+
+    private static ServerProfile profile(Map<TlsVersion, ProtocolSupport> accepted, String signature,
+            String issuer) {
         return ServerProfile.builder().target("db1:1433")
                 .tds7(new PathProfile(true, accepted, null))
                 .tds8(PathProfile.unsupported())
-                .certificate(new CertificateInfo("CN=db1", "CN=db1", Collections.<String>emptyList(), signature,
-                        "RSA", 2048, "2024-01-01T00:00:00Z", "2034-01-01T00:00:00Z", true, "00"))
+                .certificate(new CertificateInfo("CN=db1", issuer, Collections.<String>emptyList(), signature,
+                        "RSA", 2048, "2024-01-01T00:00:00Z", "2034-01-01T00:00:00Z", issuer.equals("CN=db1"), "00"))
                 .build();
     }
 
@@ -63,19 +68,25 @@ class ProfileComparerTest {
     }
 
     @Test
-    void everythingInCommonButAnMd5CertificateIsAWeakSignature() {
-        Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
-        accepted.put(TlsVersion.TLSv1_2, new ProtocolSupport(
-                Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
-        Diagnosis md5 = ProfileComparer.compare(EARLY_RESET, profile(accepted, "MD5withRSA"));
+    void aCaIssuedMd5CertificateKeepingSchannelOffTls12IsAWeakSignatureLikeTheGateSays() {
+        // Schannel drops TLS 1.2 with a CA-issued MD5 certificate, so a probe sees only TLS 1.0 and 1.1.
+        Map<TlsVersion, ProtocolSupport> legacy = new EnumMap<>(TlsVersion.class);
+        legacy.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
+        legacy.put(TlsVersion.TLSv1_1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
+        Diagnosis md5 = ProfileComparer.compare(EARLY_RESET, profile(legacy, "MD5withRSA", "CN=Corp Issuing CA"));
         assertThat(md5.code()).isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+        assertThat(md5.explanation()).isEqualTo(String.format(FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, "MD5withRSA",
+                "TLSv1.1, TLSv1", "TLSv1.3, TLSv1.2"));
         assertThat(md5.fix()).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
-        // Schannel drops TLS 1.2 with an MD5 certificate, so a probe sees only TLS 1.0: the certificate is the cause.
-        Map<TlsVersion, ProtocolSupport> tls10 = new EnumMap<>(TlsVersion.class);
-        tls10.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
-        assertThat(ProfileComparer.compare(EARLY_RESET, profile(tls10, "MD5withRSA")).code())
-                .isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
-        assertThat(ProfileComparer.compare(EARLY_RESET, profile(accepted, "SHA256withRSA"))).isNull();
+        // Self-signed certificates are spared by Schannel: then the version list is the cause.
+        assertThat(ProfileComparer.compare(EARLY_RESET, profile(legacy, "MD5withRSA")).code())
+                .isEqualTo(FindingCode.PROTOCOL_MISMATCH);
+        // A server the probe saw accept TLS 1.2 and a common suite gives no cause for an early reset.
+        Map<TlsVersion, ProtocolSupport> modern = new EnumMap<>(TlsVersion.class);
+        modern.put(TlsVersion.TLSv1_2, new ProtocolSupport(
+                Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
+        assertThat(ProfileComparer.compare(EARLY_RESET, profile(modern, "MD5withRSA", "CN=Corp Issuing CA")))
+                .isNull();
     }
 
     @Test
