@@ -70,7 +70,8 @@ final class LateOutputs implements RecordConsumer {
             Throwable cause = t.getCause() != null ? t.getCause() : t;
             if (++jfrFailures >= JFR_ATTEMPTS) {
                 jfrUnavailable = true;
-                System.err.println(AgentRuntime.fill(JFR_REFUSED, JfrHandshakeEvents.eventName(), String.valueOf(cause)));
+                System.err.println(AgentRuntime.fill(JFR_REFUSED, JfrHandshakeEvents.eventName(),
+                        String.valueOf(cause)));
             }
         }
     }

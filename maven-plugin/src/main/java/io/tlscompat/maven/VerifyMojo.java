@@ -79,10 +79,11 @@ public class VerifyMojo extends AbstractMojo {
     /**
      * The system properties the application is started with that change its TLS client, e.g.
      * {@code -Djava.security.properties=/etc/app/java.security} (an organisation's hardened policy),
-     * {@code -Djdk.tls.client.protocols=TLSv1.2} or {@code -Djdk.tls.client.cipherSuites=...}. The gate runs the target
-     * JDK ({@code targetJavaHome}, else the JDK running Maven) with them, and so does the rehearsal. Only
-     * {@code -Dname=value} entries are accepted; values of password-like properties are never printed. On the command
-     * line: {@code -Dtls-compat.targetJvmOptions=-Da=b,-Dc=d} (a comma inside a value stays with its option).
+     * {@code -Djdk.tls.client.protocols=TLSv1.2} or {@code -Djdk.tls.client.cipherSuites=...}. The gate runs the
+     * target JDK ({@code targetJavaHome}, else the JDK running Maven) with them, and so does the rehearsal. Only
+     * {@code -Dname=value} entries are accepted; values of password-like properties are never printed. On the
+     * command line: {@code -Dtls-compat.targetJvmOptions=-Da=b,-Dc=d} (a comma inside a value stays with its
+     * option).
      */
     @Parameter(property = "tls-compat.targetJvmOptions")
     private List<String> targetJvmOptions;

@@ -85,7 +85,7 @@ public final class JdkPolicies {
      * (e.g. {@code -Djava.security.properties=...}, {@code -Djdk.tls.client.protocols=...}), so that the policy is
      * the one the application really runs with.
      *
-     * @param jvmOptions {@code -Dname=value} options, see {@link JvmOptions#check}
+     * @param jvmOptions {@code -Dname=value} options, checked by {@link JvmOptions#firstInvalid}
      * @throws JdkProbeException {@code notAJdk()} when there is no bin/java; otherwise the fork failed
      */
     public static JdkTlsPolicy fork(File javaHome, List<String> jvmOptions, long timeoutMillis)

@@ -16,8 +16,8 @@ import java.util.Locale;
 
 /**
  * Names the cause of a failure from the record alone, where the record suffices: JSSE's own words (PKIX,
- * algorithm constraints on the certificate or the DH group, "No appropriate protocol", "not accepted by client preferences"), a received alert,
- * TLS 1.3 chosen inside TDS 7.x, a legacy protocol on success. Returns null when the record cannot tell (a reset
+ * algorithm constraints on the certificate or the DH group, "No appropriate protocol", "not accepted by client
+ * preferences"), a received alert, TLS 1.3 chosen inside TDS 7.x, a legacy protocol on success. Returns null when the record cannot tell (a reset
  * before ServerHello looks the same for three causes: that needs the probe).
  */
 public final class RecordDiagnoser {
