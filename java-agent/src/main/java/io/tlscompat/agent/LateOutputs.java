@@ -24,7 +24,14 @@ final class LateOutputs implements RecordConsumer {
     /** Registration tries before giving up (a refusal during JFR's own start-up may not repeat). */
     static final int JFR_ATTEMPTS = 3;
 
+    /** Makes the JFR output; a seam so that a refusing JFR can be tested. */
+    interface JfrFactory {
+        /** @return the output, or null where there is no JFR; throws when JFR refused the registration */
+        JfrHandshakeEvents create(ClassLoader parent) throws Exception;
+    }
+
     private final AgentOptions options;
+    private final JfrFactory jfrFactory;
     private final HandshakeStats stats;
     private final RecordPipeline pipeline;
     private final Diagnostician diagnostician;
@@ -35,7 +42,18 @@ final class LateOutputs implements RecordConsumer {
     private JfrHandshakeEvents jfr;
 
     LateOutputs(AgentOptions options, HandshakeStats stats, RecordPipeline pipeline, Diagnostician diagnostician) {
+        this(options, stats, pipeline, diagnostician, new JfrFactory() {
+            @Override
+            public JfrHandshakeEvents create(ClassLoader parent) throws Exception {
+                return JfrHandshakeEvents.create(parent);
+            }
+        });
+    }
+
+    LateOutputs(AgentOptions options, HandshakeStats stats, RecordPipeline pipeline, Diagnostician diagnostician,
+            JfrFactory jfrFactory) {
         this.options = options;
+        this.jfrFactory = jfrFactory;
         this.stats = stats;
         this.pipeline = pipeline;
         this.diagnostician = diagnostician;
@@ -64,7 +82,7 @@ final class LateOutputs implements RecordConsumer {
             return;
         }
         try {
-            jfr = JfrHandshakeEvents.create(getClass().getClassLoader());
+            jfr = jfrFactory.create(getClass().getClassLoader());
             jfrUnavailable = jfr == null;
         } catch (Throwable t) {
             Throwable cause = t.getCause() != null ? t.getCause() : t;
