@@ -4,7 +4,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     // A self-signed fallback certificate fails trust and, once trusted, the host name: both are reported.
     assert log.contains(violation(basedir, 'certificate-untrusted', pluginVersion, 2, 'error',
             "certificate-untrusted (${target}), certificate-hostname-mismatch (${target})"))

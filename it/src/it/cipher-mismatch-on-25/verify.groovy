@@ -4,7 +4,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'cipher-mismatch-on-25', pluginVersion, 1, 'error', "cipher-mismatch (${target})"))
     assert log.contains('[ERROR]     fix: ' + FindingTexts.FIX_CIPHER_TLS_RSA)
     assert log.contains('read by running the target JDK')

@@ -1,10 +1,7 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains('predicted: TDS 7.x, TLSv1.2, TLS_RSA_WITH_AES_256_GCM_SHA384')
     assert log.contains('verdict pass.')
 } finally {

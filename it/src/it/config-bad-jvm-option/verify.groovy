@@ -1,10 +1,7 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(configurationError('config-bad-jvm-option', pluginVersion, "<targetJvmOptions> (tls-compat.targetJvmOptions) has '-Xmx1g', which is not a -Dname=value system property; only system properties change the TLS client, e.g. -Djava.security.properties=/etc/app/java.security or -Djdk.tls.client.protocols=TLSv1.2"))
 } finally {
     stop(context)

@@ -1,10 +1,7 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(configurationError('config-no-target', pluginVersion, "No SQL Server target: set <targets><target>jdbc:sqlserver://host:1433</target></targets> in the plugin configuration, pass -Dtls-compat.url=jdbc:sqlserver://host:1433, or put spring.datasource.url in src/main/resources/application*.properties|yml"))
 } finally {
     stop(context)

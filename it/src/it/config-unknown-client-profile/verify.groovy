@@ -1,10 +1,7 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(configurationError('config-unknown-client-profile', pluginVersion, "<clientProfiles> (tls-compat.clientProfiles) contains 'windows-xp'; expected any of windows-server-2012r2, windows-server-2016, windows-server-2019, windows-server-2022"))
 } finally {
     stop(context)

@@ -4,7 +4,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'dh-group-too-small-hardened-policy', pluginVersion, 1, 'error', "dh-group-too-small (${target})"))
     assert log.contains('[ERROR] ' + findingLine('error', 'dh-group-too-small', String.format(
             FindingTexts.DH_TOO_SMALL, 1024, 2048, 8192)))

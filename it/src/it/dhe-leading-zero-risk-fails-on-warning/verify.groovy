@@ -1,10 +1,8 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'dhe-leading-zero-risk-fails-on-warning', pluginVersion, 1, 'warning', "dhe-leading-zero-risk (${target})"))
 } finally {
     stop(context)

@@ -3,8 +3,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains('[WARNING]   warning dhe-leading-zero-risk: TLS_DHE_RSA_WITH_')
     assert log.contains('fix: ' + FindingTexts.FIX_DHE_RISK)
     assert log.contains('verdict warn.')

@@ -1,10 +1,6 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
-    def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert report(basedir, 'report.json').contains('jTDS ssl=off does no TLS at all')
 } finally {
     stop(context)

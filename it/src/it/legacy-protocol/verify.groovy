@@ -3,8 +3,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains('[WARNING] ' + findingLine('warning', 'legacy-protocol',
             String.format(FindingTexts.LEGACY_PROTOCOL, 'TLSv1')))
     assert log.contains('verdict warn.')

@@ -1,10 +1,7 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
-    def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(configurationError('offline-missing-profile', pluginVersion, "<serverProfile> (tls-compat.serverProfile) is '${new File(basedir, 'nope.json')}', which does not exist; expected a file written by 'java -jar tls-compat-agent.jar probe --json host:port'"))
 } finally {
     stop(context)

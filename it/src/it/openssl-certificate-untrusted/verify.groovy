@@ -4,7 +4,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'openssl-certificate-untrusted', pluginVersion, 2, 'error',
             "certificate-untrusted (${target}), certificate-hostname-mismatch (${target})"))
     assert log.contains(findingLine('error', 'certificate-untrusted', String.format(FindingTexts.UNTRUSTED,

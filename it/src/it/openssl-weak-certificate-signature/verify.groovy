@@ -4,7 +4,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'openssl-weak-certificate-signature', pluginVersion, 1, 'error', "weak-certificate-signature (${target})"))
     assert log.contains(findingLine('error', 'weak-certificate-signature',
             String.format(FindingTexts.WEAK_SIGNATURE_JAVA, 'MD5withRSA')))

@@ -1,10 +1,8 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'openssl-windows-2012r2-cipher-mismatch', pluginVersion, 1, 'error', "cipher-mismatch (${target})"))
     assert log.contains("[INFO] ${target} — windows-server-2019: PASS")
     assert log.contains("[ERROR] ${target} — windows-server-2012r2: FAIL")

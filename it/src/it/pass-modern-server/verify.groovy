@@ -1,4 +1,3 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {

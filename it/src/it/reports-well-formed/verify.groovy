@@ -1,10 +1,7 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
-    def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     def json = io.tlscompat.core.json.Json.parseObject(report(basedir, 'report.json'))
     assert json.verdict == 'fail'
     assert json.targets.size() == 2

@@ -1,10 +1,8 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains("[WARNING]   warning server-unreachable: cannot probe ${target}")
 } finally {
     stop(context)

@@ -1,10 +1,8 @@
-import io.tlscompat.core.eval.FindingTexts
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains("[INFO] Target jdbc:sqlserver://${target};encrypt=true;password=*** from src/main/resources/application.yml:6")
     assert !log.contains('topsecret')
     assert log.contains(violation(basedir, 'spring-boot-yml', pluginVersion, 2, 'error',

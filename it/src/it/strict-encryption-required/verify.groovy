@@ -4,7 +4,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'strict-encryption-required', pluginVersion, 1, 'error', "strict-encryption-required (${target})"))
     assert log.contains(findingLine('error', 'strict-encryption-required', FindingTexts.STRICT_REQUIRED))
     assert log.contains('fix: ' + FindingTexts.FIX_STRICT_CAPABLE)

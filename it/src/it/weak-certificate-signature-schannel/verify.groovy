@@ -4,7 +4,6 @@ import static io.tlscompat.it.invoker.InvokerScenario.*
 try {
     def log = buildLog(basedir)
     def target = target(context)
-    def java = System.getProperty('java.version')
     assert log.contains(violation(basedir, 'weak-certificate-signature-schannel', pluginVersion, 1, 'error', "weak-certificate-signature (${target})"))
     assert log.contains('[ERROR] ' + findingLine('error', 'weak-certificate-signature', String.format(
             FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, 'MD5withRSA', 'TLSv1.1, TLSv1', 'TLSv1.3, TLSv1.2')))
