@@ -1,5 +1,6 @@
 package io.tlscompat.simulator;
 
+import io.tlscompat.core.kb.KnowledgeBase;
 import io.tlscompat.core.tls.CipherSuite;
 import io.tlscompat.core.tls.CipherSuites;
 
@@ -28,68 +29,29 @@ final class WindowsCipherSuites {
             "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
             "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA");
 
-    /** Windows Server 2012 R2 / 8.1: ECDHE_RSA CBC only (no ECDHE_RSA GCM), DHE_RSA GCM + CBC, TLS_RSA, 3DES. */
-    static final List<CipherSuite> WINDOWS_2012R2 = of(
-            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_RSA_WITH_AES_256_CBC_SHA256",
-            "TLS_RSA_WITH_AES_128_CBC_SHA256",
-            "TLS_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+    /**
+     * Windows Server 2012 R2 / 8.1: ECDHE_RSA CBC only (no ECDHE_RSA GCM), DHE_RSA GCM + CBC, TLS_RSA, 3DES. Schannel
+     * orders its server and client suites alike, so this and the lists below are core's knowledge base entries for
+     * the Windows clients of the same release (one source for the gate and the simulator).
+     */
+    static final List<CipherSuite> WINDOWS_2012R2 = fromKnowledgeBase("windows-server-2012r2");
 
     /** Windows Server 2016 / 10 v1607: ECDHE_RSA GCM first, then CBC; DHE_RSA GCM + CBC; TLS_RSA; 3DES. */
-    static final List<CipherSuite> WINDOWS_2016 = of(
-            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_RSA_WITH_AES_256_CBC_SHA256",
-            "TLS_RSA_WITH_AES_128_CBC_SHA256",
-            "TLS_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+    static final List<CipherSuite> WINDOWS_2016 = fromKnowledgeBase("windows-server-2016");
 
     /** Windows Server 2019 / 10 v1809: as 2016 but DHE_RSA GCM only. */
-    static final List<CipherSuite> WINDOWS_2019 = of(
-            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_RSA_WITH_AES_256_CBC_SHA256",
-            "TLS_RSA_WITH_AES_128_CBC_SHA256",
-            "TLS_RSA_WITH_AES_256_CBC_SHA",
-            "TLS_RSA_WITH_AES_128_CBC_SHA",
-            "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+    static final List<CipherSuite> WINDOWS_2019 = fromKnowledgeBase("windows-server-2019");
 
-    /** Windows Server 2022: TLS 1.3 AES-GCM (no CHACHA20) then the 2019 list. */
+    /** Windows Server 2022: TLS 1.3 AES-GCM (no CHACHA20) then its TLS 1.2 list (the 2019 one). */
     static final List<CipherSuite> WINDOWS_2022 = concat(of(
             "TLS_AES_256_GCM_SHA384",
-            "TLS_AES_128_GCM_SHA256"), WINDOWS_2019);
+            "TLS_AES_128_GCM_SHA256"), fromKnowledgeBase("windows-server-2022"));
 
     private WindowsCipherSuites() {
+    }
+
+    private static List<CipherSuite> fromKnowledgeBase(String windowsClientId) {
+        return of(KnowledgeBase.get().windowsClient(windowsClientId).suites().toArray(new String[0]));
     }
 
     static List<CipherSuite> of(String... names) {
