@@ -8,6 +8,7 @@ import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.it.support.ClientRun;
+import io.tlscompat.it.support.HardenedDhScenario;
 import io.tlscompat.it.support.JdbcClient;
 import io.tlscompat.it.support.JdbcClientMain;
 import io.tlscompat.it.support.JdbcDriver;
@@ -117,7 +118,7 @@ class AgentDheAndAttachIT {
         try {
             Path dir = Files.createTempDirectory("tls-compat-policy");
             dir.toFile().deleteOnExit();
-            Path file = AgentScenariosIT.hardenedSecurity(dir);
+            Path file = HardenedDhScenario.writePolicy(dir);
             file.toFile().deleteOnExit();
             return "-Djava.security.properties=" + file;
         } catch (java.io.IOException e) {
@@ -127,7 +128,7 @@ class AgentDheAndAttachIT {
 
     private static SimulatorProfile profile(String name) {
         if (name.equals("dhe1024")) {
-            return AgentScenariosIT.dhe1024();
+            return HardenedDhScenario.server();
         }
         if (name.equals("dhe-alert")) {
             // The alert-style rejection of AgentScenariosIT: a fatal alert instead of Schannel's reset.

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.it.support.ClientOutcome;
 import io.tlscompat.it.support.ClientRun;
+import io.tlscompat.it.support.HardenedDhScenario;
 import io.tlscompat.it.support.JdbcClient;
 import io.tlscompat.it.support.JdbcClientMain;
 import io.tlscompat.it.support.JdbcDriver;
@@ -149,26 +150,15 @@ class AgentScenariosIT {
         }
     }
 
-    /** The Schannel-era 1024-bit DHE group that a hardened JDK policy ("DH keySize < 2048") refuses. */
-    static SimulatorProfile dhe1024() {
-        return SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().name("dhe1024-patched")
-                .dheGroupBits(1024).dheBug(io.tlscompat.simulator.DheBug.NEVER).build();
-    }
-
-    /** A security properties file as organisations deploy it: JDK 17's defaults with DH raised to 2048 bits. */
-    static Path hardenedSecurity(Path dir) throws java.io.IOException {
-        return Files.write(dir.resolve("hardened.security"), List.of("jdk.tls.disabledAlgorithms=SSLv3, TLSv1,"
-                + " TLSv1.1, RC4, DES, MD5withRSA, DH keySize < 2048, EC keySize < 224, 3DES_EDE_CBC, anon, NULL"));
-    }
-
     @Test
     void aHardenedJdkRefusingThe1024BitDheGroupIsDhGroupTooSmallFromTheRecord() throws Exception {
         Path log = dir.resolve("tls.jsonl");
         JdbcDriver d = JdbcDriver.MSSQL_13_2;
-        try (Simulator sim = Simulator.start(dhe1024(), 0)) {
+        try (Simulator sim = Simulator.start(HardenedDhScenario.server(), 0)) {
             // The same client and server with the JDK's default policy: the handshake works, so the policy is the cause.
             assertThat(JdbcClient.with(d).connect(d.url(sim.port(), trusting(d))).single().isLoginFailed()).isTrue();
-            ClientRun run = JdbcClient.with(d).jvmArgs("-Djava.security.properties=" + hardenedSecurity(dir),
+            Path policy = HardenedDhScenario.writePolicy(dir);
+            ClientRun run = JdbcClient.with(d).jvmArgs("-Djava.security.properties=" + policy,
                     AgentRecords.javaagent(log, "probe=false")).connect(d.url(sim.port(), trusting(d)));
             assertThat(run.outcomes().get(0).message()).contains("DH ServerKeyExchange does not comply to algorithm"
                     + " constraints");
