@@ -44,25 +44,19 @@ public final class RecordDiagnoser {
 
     /** This JVM's DH minimum in the words of its security property, e.g. {@code DH keySize < 2048}. */
     static String dhMinimum() {
-        int bits = DisabledAlgorithms.parse(java.security.Security.getProperty("jdk.tls.disabledAlgorithms"))
-                .minDhBits();
+        int bits = jdkTlsDisabled().minDhBits();
         return bits > 0 ? "jdk.tls.disabledAlgorithms: DH keySize < " + bits : "jdk.tls.disabledAlgorithms";
     }
 
     /** Reads this JVM's security property once. */
     public static boolean currentJdkDisablesLegacyTls() {
-        String p = java.security.Security.getProperty("jdk.tls.disabledAlgorithms");
-        if (p == null) {
-            return false;
-        }
-        boolean v10 = false;
-        boolean v11 = false;
-        for (String s : p.split(",")) {
-            String t = s.trim();
-            v10 |= t.equals("TLSv1");
-            v11 |= t.equals("TLSv1.1");
-        }
-        return v10 && v11;
+        DisabledAlgorithms disabled = jdkTlsDisabled();
+        return disabled.disablesProtocol("TLSv1") && disabled.disablesProtocol("TLSv1.1");
+    }
+
+    /** This JVM's {@code jdk.tls.disabledAlgorithms}, parsed by core's one parser. */
+    private static DisabledAlgorithms jdkTlsDisabled() {
+        return DisabledAlgorithms.parse(java.security.Security.getProperty("jdk.tls.disabledAlgorithms"));
     }
 
     public Diagnosis diagnose(HandshakeRecord r) {
