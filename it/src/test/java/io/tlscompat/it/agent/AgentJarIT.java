@@ -12,8 +12,38 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
-/** The shipped jar: agent manifest, nothing third-party under its own name, every class loadable by Java 8. */
+/**
+ * The shipped jar: agent manifest, nothing third-party under its own name, every class loadable by Java 8, and only
+ * what the agent and the command line need (at most 4 MiB; no report writers, no JCA/JSSE provider).
+ */
 class AgentJarIT {
+    /** Issue 10's ceiling for the jar that sits on every production JVM's class path. */
+    static final long MAX_JAR_BYTES = 4L * 1024 * 1024;
+
+    @Test
+    void jarHoldsOnlyWhatTheAgentNeeds() throws Exception {
+        assertThat(AgentRecords.jar().toFile().length()).as("agent jar size in bytes").isLessThanOrEqualTo(MAX_JAR_BYTES);
+        try (JarFile jar = new JarFile(AgentRecords.jar().toFile())) {
+            List<String> unwanted = new ArrayList<>();
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith("io/tlscompat/core/report/")
+                        || name.startsWith("io/tlscompat/agent/shaded/bouncycastle/jcajce/provider/")
+                        || name.startsWith("io/tlscompat/agent/shaded/bouncycastle/jce/provider/")
+                        || name.startsWith("io/tlscompat/agent/shaded/bouncycastle/jsse/")) {
+                    unwanted.add(name);
+                }
+            }
+            assertThat(unwanted).as("classes the agent and CLI never use").isEmpty();
+            // What the background probe's certificate handshake does need must have survived minimisation.
+            assertThat(jar.getEntry("io/tlscompat/agent/shaded/bouncycastle/tls/TlsClientProtocol.class")).isNotNull();
+            assertThat(jar.getEntry("io/tlscompat/agent/shaded/bouncycastle/tls/crypto/impl/bc/BcTlsCrypto.class"))
+                    .isNotNull();
+            assertThat(jar.getEntry("io/tlscompat/core/probe/TdsProbe.class")).isNotNull();
+        }
+    }
+
     @Test
     void manifestDeclaresTheAgent() throws Exception {
         try (JarFile jar = new JarFile(AgentRecords.jar().toFile())) {
