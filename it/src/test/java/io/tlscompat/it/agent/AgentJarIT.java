@@ -19,6 +19,37 @@ import org.junit.jupiter.api.Test;
 class AgentJarIT {
     /** Issue 10's ceiling for the jar that sits on every production JVM's class path. */
     static final long MAX_JAR_BYTES = 4L * 1024 * 1024;
+    /** Where the implementation lives, as non-class resources (AgentEntry.IMPL_PREFIX). */
+    static final String IMPL = "inst/";
+    /** The only classes the application's class loader can load. */
+    static final List<String> VISIBLE_CLASSES = java.util.Arrays.asList(
+            "io/tlscompat/agent/AgentEntry.class", "io/tlscompat/agent/AgentEntry$ImplLoader.class");
+
+    /** An entry's name as the implementation loader sees it: without {@code inst/}, {@code .classdata} as .class. */
+    static String implName(String entry) {
+        String name = entry.startsWith(IMPL) ? entry.substring(IMPL.length()) : entry;
+        return name.endsWith(".classdata") ? name.substring(0, name.length() - ".classdata".length()) + ".class" : name;
+    }
+
+    @Test
+    void onlyTheEntryClassesAreClassesEverythingElseIsClassData() throws Exception {
+        List<String> plainClasses = new ArrayList<>();
+        int classData = 0;
+        try (JarFile jar = new JarFile(AgentRecords.jar().toFile())) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.endsWith(".class")) {
+                    plainClasses.add(name);
+                } else if (name.endsWith(".classdata")) {
+                    assertThat(name).startsWith(IMPL);
+                    classData++;
+                }
+            }
+        }
+        assertThat(plainClasses).containsExactlyInAnyOrderElementsOf(VISIBLE_CLASSES);
+        assertThat(classData).isGreaterThan(100);
+    }
 
     @Test
     void jarHoldsOnlyWhatTheAgentNeeds() throws Exception {
@@ -27,7 +58,7 @@ class AgentJarIT {
             List<String> unwanted = new ArrayList<>();
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
+                String name = implName(entries.nextElement().getName());
                 if (name.startsWith("io/tlscompat/core/report/")
                         || name.startsWith("io/tlscompat/agent/shaded/bouncycastle/jcajce/provider/")
                         || name.startsWith("io/tlscompat/agent/shaded/bouncycastle/jce/provider/")
@@ -37,10 +68,11 @@ class AgentJarIT {
             }
             assertThat(unwanted).as("classes the agent and CLI never use").isEmpty();
             // What the background probe's certificate handshake does need must have survived minimisation.
-            assertThat(jar.getEntry("io/tlscompat/agent/shaded/bouncycastle/tls/TlsClientProtocol.class")).isNotNull();
-            assertThat(jar.getEntry("io/tlscompat/agent/shaded/bouncycastle/tls/crypto/impl/bc/BcTlsCrypto.class"))
+            assertThat(jar.getEntry(IMPL + "io/tlscompat/agent/shaded/bouncycastle/tls/TlsClientProtocol.classdata"))
                     .isNotNull();
-            assertThat(jar.getEntry("io/tlscompat/core/probe/TdsProbe.class")).isNotNull();
+            assertThat(jar.getEntry(IMPL
+                    + "io/tlscompat/agent/shaded/bouncycastle/tls/crypto/impl/bc/BcTlsCrypto.classdata")).isNotNull();
+            assertThat(jar.getEntry(IMPL + "io/tlscompat/core/probe/TdsProbe.classdata")).isNotNull();
         }
     }
 
@@ -51,7 +83,7 @@ class AgentJarIT {
             assertThat(a.getValue("Premain-Class")).isEqualTo("io.tlscompat.agent.AgentEntry");
             assertThat(a.getValue("Agent-Class")).isEqualTo("io.tlscompat.agent.AgentEntry");
             assertThat(a.getValue("Can-Retransform-Classes")).isEqualTo("true");
-            assertThat(a.getValue("Main-Class")).isEqualTo("io.tlscompat.agent.cli.Main");
+            assertThat(a.getValue("Main-Class")).isEqualTo("io.tlscompat.agent.AgentEntry");
             assertThat(a.getValue("Boot-Class-Path")).as("bootstrap classes are injected at run time").isNull();
         }
     }
@@ -65,11 +97,12 @@ class AgentJarIT {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 JarEntry e = entries.nextElement();
-                if (!e.getName().endsWith(".class")) {
+                String name = implName(e.getName());
+                if (!name.endsWith(".class")) {
                     continue;
                 }
                 classes++;
-                if (!e.getName().startsWith("io/tlscompat/")) {
+                if (!name.startsWith("io/tlscompat/")) {
                     foreign.add(e.getName());
                 }
                 try (InputStream in = jar.getInputStream(e)) {
@@ -82,8 +115,8 @@ class AgentJarIT {
                     }
                 }
             }
-            assertThat(jar.getEntry("io/tlscompat/agent/shaded/asm/ClassReader.class")).isNotNull();
-            assertThat(jar.getEntry("org/objectweb/asm/ClassReader.class")).isNull();
+            assertThat(jar.getEntry(IMPL + "io/tlscompat/agent/shaded/asm/ClassReader.classdata")).isNotNull();
+            assertThat(jar.getEntry(IMPL + "org/objectweb/asm/ClassReader.classdata")).isNull();
         }
         assertThat(classes).isGreaterThan(100);
         assertThat(foreign).as("unrelocated third-party classes").isEmpty();

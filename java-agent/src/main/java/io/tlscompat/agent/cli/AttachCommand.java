@@ -1,6 +1,5 @@
 package io.tlscompat.agent.cli;
 
-import io.tlscompat.agent.AgentEntry;
 import io.tlscompat.agent.AgentOptions;
 import java.io.File;
 import java.io.PrintStream;
@@ -53,8 +52,8 @@ final class AttachCommand implements Command {
         }
         File jar;
         try {
-            jar = AgentEntry.ownJar();
-        } catch (Exception e) {
+            jar = Main.agentJar();
+        } catch (IllegalStateException e) {
             err.println("attach: run this from the agent jar (java -jar tls-compat-agent.jar attach ...): "
                     + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package io.tlscompat.agent.cli;
 
+import java.io.File;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,7 +30,28 @@ public final class Main {
     /** Printed when the command is not known; %s is what the user typed. */
     static final String UNKNOWN_COMMAND = "unknown command '%s' — run with --help to list the commands";
 
+    /** The agent jar this command line runs from, as {@code AgentEntry} found it; null when run from classes. */
+    private static volatile File agentJar;
+
     private Main() {
+    }
+
+    /**
+     * Called by {@code AgentEntry.main}, the jar's {@code Main-Class}, which defines this class in the agent's own
+     * class loader and hands over the jar's path (the {@code attach} command loads that jar into the target JVM).
+     */
+    public static void launch(String[] args, String agentJarPath) {
+        agentJar = new File(agentJarPath);
+        main(args);
+    }
+
+    /** The agent jar, for {@code attach}; fails when not run from it. */
+    static File agentJar() {
+        File jar = agentJar;
+        if (jar == null) {
+            throw new IllegalStateException("not started from the agent jar");
+        }
+        return jar;
     }
 
     public static void main(String[] args) {
