@@ -1,5 +1,7 @@
 package io.tlscompat.maven;
 
+import io.tlscompat.core.browser.BrowserException;
+import io.tlscompat.core.browser.InstanceResolver;
 import io.tlscompat.core.client.JdbcTarget;
 import io.tlscompat.core.probe.ProbeException;
 import io.tlscompat.core.probe.ProbeListener;
@@ -21,6 +23,7 @@ final class ServerProfileSource {
     private final File savedFile;
     private final long deadlineMillis;
     private final Log log;
+    private int browserPort = InstanceResolver.BROWSER_PORT;
 
     private ServerProfileSource(ServerProfile saved, File savedFile, long deadlineMillis, Log log) {
         this.saved = saved;
@@ -45,6 +48,29 @@ final class ServerProfileSource {
             throw new MojoFailureException(String.format(MojoMessages.BAD_SERVER_PROFILE, serverProfile,
                     "cannot be read (" + e.getMessage() + ")"));
         }
+    }
+
+    /** Which UDP port the SQL Server Browser is asked on (1434 unless rehearsing). */
+    ServerProfileSource browserPort(int port) {
+        this.browserPort = port;
+        return this;
+    }
+
+    /**
+     * The target on the port its driver connects to: a named instance's port comes from the SQL Server Browser
+     * when the driver would ask it ({@link JdbcTarget#asksBrowser()}). With a saved profile nothing is asked.
+     *
+     * @throws BrowserException with one line naming UDP port and instance
+     */
+    JdbcTarget resolvePort(JdbcTarget target) throws BrowserException {
+        if (saved != null || !target.asksBrowser()) {
+            return target;
+        }
+        long deadline = System.nanoTime() + deadlineMillis * 1_000_000L;
+        JdbcTarget resolved = new InstanceResolver(browserPort, InstanceResolver.DEFAULT_TIMEOUT_MILLIS)
+                .resolve(target, deadline);
+        log.info(resolved.portSource());
+        return resolved;
     }
 
     /** The server's profile for this target; the saved one when configured. */

@@ -3,6 +3,7 @@ package io.tlscompat.maven;
 import io.tlscompat.core.client.ClientDriver;
 import io.tlscompat.core.client.ClientProfile;
 import io.tlscompat.core.client.JavaClientProfiles;
+import io.tlscompat.core.browser.BrowserException;
 import io.tlscompat.core.client.JdbcTarget;
 import io.tlscompat.core.client.JdkTlsPolicy;
 import io.tlscompat.core.client.WindowsClientProfiles;
@@ -129,6 +130,13 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "tls-compat.probeTimeoutSeconds", defaultValue = "20")
     private int probeTimeoutSeconds;
 
+    /**
+     * The UDP port of the SQL Server Browser asked for a named instance's port ({@code db1\SQLEXPRESS} without a
+     * port). The drivers always ask 1434; another port is for rehearsals against a simulator.
+     */
+    @Parameter(property = "tls-compat.browserPort", defaultValue = "1434")
+    private int browserPort;
+
     /** Where the four reports are written. */
     @Parameter(property = "tls-compat.outputDirectory", defaultValue = "${project.build.directory}/tls-compat")
     private File outputDirectory;
@@ -180,7 +188,8 @@ public class VerifyMojo extends AbstractMojo {
         List<ClientProfile> windows = windowsClients();
         Map<String, SourceLocation> urlLocations = new LinkedHashMap<>();
         List<JdbcTarget> jdbcTargets = new TargetCollector(project, getLog()).collect(targets, url, urlLocations);
-        ServerProfileSource servers = ServerProfileSource.create(serverProfile, probeTimeoutSeconds * 1000L, getLog());
+        ServerProfileSource servers = ServerProfileSource.create(serverProfile, probeTimeoutSeconds * 1000L, getLog())
+                .browserPort(browserPort);
         List<String> jvmOptions = jvmOptions();
         JdkTlsPolicy jdk = TargetJdkResolver.resolve(targetJavaHome, targetJavaVersion, jvmOptions, getLog());
         getLog().info(String.format(MojoMessages.NOTE_JDK, jdk.description(), jdk.source()));
@@ -189,7 +198,16 @@ public class VerifyMojo extends AbstractMojo {
 
         Evaluator evaluator = new Evaluator(Instant.now(), !windows.isEmpty());
         List<Evaluation> evaluations = new ArrayList<>();
-        for (JdbcTarget t : jdbcTargets) {
+        for (JdbcTarget declared : jdbcTargets) {
+            JdbcTarget t;
+            try {
+                t = servers.resolvePort(declared);
+            } catch (BrowserException e) {
+                evaluations.add(evaluator.unreachable(declared.host() + "\\" + declared.instance(),
+                        JavaClientProfiles.build(declared, DriverDetection.forFlavour(drivers, declared.flavour()),
+                                jdk), e.getMessage(), failOnUnreachable ? Severity.ERROR : Severity.WARNING));
+                continue;
+            }
             ClientProfile java = JavaClientProfiles.build(t, DriverDetection.forFlavour(drivers, t.flavour()), jdk);
             ServerProfile server;
             try {

@@ -30,6 +30,7 @@ final class ConnectionHandler implements Runnable {
     private final SimulatorProfile profile;
     private final Socket socket;
     private final int id;
+    private volatile boolean firstMessageRead;
 
     ConnectionHandler(Simulator simulator, Socket socket, int id) {
         this.simulator = simulator;
@@ -41,8 +42,10 @@ final class ConnectionHandler implements Runnable {
     @Override
     public void run() {
         ClientWire wire = null;
+        simulator.watchFirstMessage(this, socket, id);
         try {
-            socket.setSoTimeout(Simulator.READ_TIMEOUT_MILLIS);
+            // The first message gets the short budget; after it, the usual read timeout.
+            socket.setSoTimeout(Simulator.FIRST_MESSAGE_MILLIS);
             socket.setTcpNoDelay(true);
             wire = new ClientWire(socket);
             serve(wire);
@@ -61,6 +64,16 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
+    /** Whether the client's first message (PRELOGIN, or the start of TLS or LOGIN7) has arrived. */
+    boolean firstMessageRead() {
+        return firstMessageRead;
+    }
+
+    private void firstMessageDone() throws IOException {
+        firstMessageRead = true;
+        socket.setSoTimeout(Simulator.READ_TIMEOUT_MILLIS);
+    }
+
     private void serve(ClientWire wire) throws IOException {
         int first = wire.peek();
         if (first < 0) {
@@ -70,8 +83,10 @@ final class ConnectionHandler implements Runnable {
         if (first == TdsPacketType.PRELOGIN) {
             serveTds7(wire);
         } else if (first == ClientWire.TLS_HANDSHAKE) {
+            firstMessageDone();
             serveTds8(wire);
         } else if (first == TdsPacketType.LOGIN7) {
+            firstMessageDone();
             serveLoginWithoutPrelogin(wire);
         } else {
             log(String.format("first byte 0x%02x is neither a PRELOGIN nor a TLS handshake; closing", first));
@@ -82,6 +97,7 @@ final class ConnectionHandler implements Runnable {
     private void serveTds7(ClientWire wire) throws IOException {
         PreloginMessage request = PreloginMessage.decode(wire.readTdsMessage(TdsPacketType.PRELOGIN,
                 PreloginMessage.MAX_LENGTH));
+        firstMessageDone();
         if (profile.forceStrict()) {
             // "configured to accept only strict (TDS 8.0 and above) connections. The connection has been closed."
             log("plain PRELOGIN on a force-strict server: reset");

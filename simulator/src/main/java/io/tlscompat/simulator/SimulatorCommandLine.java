@@ -24,6 +24,8 @@ final class SimulatorCommandLine {
             "  --from-probe FILE           replay a real server: the JSON written by 'probe --json'",
             "  --port N                    TCP port (default 1433; 0 = any free port, printed)",
             "  --bind ADDRESS              listen address (default 127.0.0.1; 0.0.0.0 for all interfaces)",
+            "  --instance NAME             answer the SQL Server Browser protocol (UDP) for this named instance",
+            "  --browser-port N            the Browser's UDP port (default 1434, where drivers ask; 0 = any, printed)",
             "  --protocols LIST            TLS versions of TDS 7.x, e.g. TLSv1.2 or TLSv1,TLSv1.1,TLSv1.2",
             "  --cipher-suites LIST        IANA suite names in server preference order",
             "  --client-order              let the client's suite order win (Schannel: server order)",
@@ -54,6 +56,11 @@ final class SimulatorCommandLine {
     InetAddress bind = InetAddress.getLoopbackAddress();
     long exitAfterSeconds = -1;
     Path readyFile;
+    /** The named instance the Browser answers for, or null (no Browser). */
+    String instance;
+    /** The Browser's UDP port. */
+    int browserPort = 1434;
+    private boolean browserPortGiven;
     SimulatorProfile profile;
     /** What a --from-probe replay leaves out, printed after the banner. */
     List<String> notes = new ArrayList<>();
@@ -106,6 +113,14 @@ final class SimulatorCommandLine {
                 case "--bind":
                     c.bind = address(value(args, ++i, a));
                     break;
+                case "--instance":
+                    c.instance = instanceName(value(args, ++i, a));
+                    break;
+                case "--browser-port":
+                    c.browserPort = intValue(value(args, i + 1, a), a, 0, 65535);
+                    c.browserPortGiven = true;
+                    i++;
+                    break;
                 case "--exit-after":
                     c.exitAfterSeconds = intValue(value(args, i + 1, a), a, 1, Integer.MAX_VALUE);
                     i++;
@@ -135,6 +150,9 @@ final class SimulatorCommandLine {
         }
         if (c.list || c.help) {
             return c;
+        }
+        if (c.browserPortGiven && c.instance == null) {
+            throw new UsageException("--browser-port needs --instance NAME: the Browser answers for a named instance");
         }
         SimulatorProfile base;
         try {
@@ -231,6 +249,15 @@ final class SimulatorCommandLine {
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }
+    }
+
+    /** Instance names are 1 to 16 characters for SQL Server; the Browser protocol carries at most 32 bytes. */
+    private static String instanceName(String v) throws UsageException {
+        if (v.isEmpty() || v.length() > 16 || !v.matches("[A-Za-z_][A-Za-z0-9_$#]*")) {
+            throw new UsageException("--instance '" + v + "' is not an instance name (1 to 16 letters, digits, _ $ #,"
+                    + " starting with a letter or _), e.g. SQLEXPRESS");
+        }
+        return v;
     }
 
     private static ServerProfile readProbe(Path file) throws UsageException {

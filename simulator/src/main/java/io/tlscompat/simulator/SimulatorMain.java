@@ -25,6 +25,10 @@ public final class SimulatorMain {
     static final String LISTENING = "Listening on %s:%d. Press Ctrl+C to stop.";
     static final String LISTENING_UNTIL = "Listening on %s:%d for %d s (or press Ctrl+C).";
     static final String CANNOT_LISTEN = "error: cannot listen on %s:%d (%s); choose another --port or stop what uses it";
+    /** Banner line of the Browser: address, UDP port, instance, TCP port. */
+    static final String BROWSER = "SQL Server Browser on UDP %s:%d answers for instance %s (TCP port %d).";
+    static final String CANNOT_BROWSE = "error: cannot listen on UDP %s:%d for the SQL Server Browser (%s); choose "
+            + "another --browser-port (0 = any) or stop what uses it";
 
     private SimulatorMain() {
     }
@@ -62,6 +66,15 @@ public final class SimulatorMain {
             err.println("error: " + e.getMessage());
             return 2;
         }
+        if (cl.instance != null) {
+            try {
+                sim.answerBrowser(cl.instance, cl.browserPort);
+            } catch (IOException e) {
+                err.println(String.format(CANNOT_BROWSE, cl.bind.getHostAddress(), cl.browserPort, e.getMessage()));
+                sim.close();
+                return 1;
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sim.close();
@@ -71,6 +84,9 @@ public final class SimulatorMain {
         out.println(banner(sim));
         for (String note : cl.notes) {
             out.println("note: " + note);
+        }
+        if (cl.instance != null) {
+            out.println(String.format(BROWSER, cl.bind.getHostAddress(), sim.browserPort(), cl.instance, sim.port()));
         }
         out.println(cl.exitAfterSeconds > 0
                 ? String.format(LISTENING_UNTIL, cl.bind.getHostAddress(), sim.port(), cl.exitAfterSeconds)

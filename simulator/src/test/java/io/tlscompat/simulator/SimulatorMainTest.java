@@ -123,4 +123,22 @@ class SimulatorMainTest {
                 + "CN=SSL_Self_Signed_Fallback")
                 .contains("Listening on 127.0.0.1:" + port + " for 3 s (or press Ctrl+C).");
     }
+
+    @Test
+    void instancePrintsTheBrowsersPort() {
+        assertThat(run("--port", "0", "--instance", "SQLEXPRESS", "--browser-port", "0", "--exit-after", "1"))
+                .isZero();
+        assertThat(out()).containsPattern("SQL Server Browser on UDP 127\\.0\\.0\\.1:[1-9][0-9]* answers for "
+                + "instance SQLEXPRESS \\(TCP port [1-9][0-9]*\\)\\.");
+    }
+
+    @Test
+    void badInstanceOptionsAreOneLineAndExit2() {
+        assertThat(run("--instance", "db1\\X")).isEqualTo(2);
+        assertThat(err()).startsWith("error: --instance 'db1\\X' is not an instance name").hasLineCount(1);
+        err.reset();
+        assertThat(run("--browser-port", "0")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: --browser-port needs --instance NAME: the Browser answers for a named "
+                + "instance\n");
+    }
 }

@@ -51,7 +51,9 @@ public final class JavaClientProfiles {
                             CURRENT_MSSQL_JDBC);
             notes.add(String.format(NOTE_NO_DRIVER, d.id()));
         }
-        if (target.instance() != null && !target.portGiven()) {
+        if (target.portSource() != null) {
+            notes.add(target.portSource());
+        } else if (target.instance() != null && !target.portGiven()) {
             notes.add(String.format(NOTE_INSTANCE, target.instance(), target.port()));
         }
         String name = d.id() + " " + d.version() + " on Java " + jdk.javaVersion();

@@ -36,9 +36,16 @@ public final class JdbcTarget {
     private final Map<String, String> properties;
     private final String redactedUrl;
     private final String origin;
+    private final String portSource;
 
     private JdbcTarget(String flavour, String host, int port, boolean portGiven, String instance,
             Map<String, String> properties, String redactedUrl, String origin) {
+        this(flavour, host, port, portGiven, instance, properties, redactedUrl, origin, null);
+    }
+
+    private JdbcTarget(String flavour, String host, int port, boolean portGiven, String instance,
+            Map<String, String> properties, String redactedUrl, String origin, String portSource) {
+        this.portSource = portSource;
         this.flavour = flavour;
         this.host = host;
         this.port = port;
@@ -175,6 +182,35 @@ public final class JdbcTarget {
     /** False when the port is the 1433 default (with an instance name the real port may differ). */
     public boolean portGiven() {
         return portGiven;
+    }
+
+    /**
+     * Whether the driver asks the SQL Server Browser (UDP 1434) for this target's port. mssql-jdbc does when the URL
+     * names an instance and no port ({@code SQLServerConnection.primaryPermissionCheck} asks only when the port is
+     * 0, so an explicit port wins); jTDS does whenever the URL names an instance ({@code ConnectionJDBC2}'s
+     * constructor replaces the port with {@code MSSqlServerInfo.getPortForInstance}, so the instance wins).
+     */
+    public boolean asksBrowser() {
+        if (instance == null || instance.isEmpty() || portSource != null) {
+            return false;
+        }
+        return flavour.equals("jtds") || !portGiven;
+    }
+
+    /**
+     * This target on the port a SQL Server Browser gave.
+     *
+     * @param source where the port came from, reported as is, e.g. "instance SQLEXPRESS → port 49172, from the
+     *               SQL Server Browser on db1"
+     */
+    public JdbcTarget withResolvedPort(int resolvedPort, String source) {
+        return new JdbcTarget(flavour, host, resolvedPort, true, instance, new LinkedHashMap<>(properties),
+                redactedUrl, origin, source);
+    }
+
+    /** Where the port came from when a SQL Server Browser gave it, else null (the URL or the 1433 default). */
+    public String portSource() {
+        return portSource;
     }
 
     /** Named instance, or null. */

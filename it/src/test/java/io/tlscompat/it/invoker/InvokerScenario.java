@@ -13,6 +13,9 @@ import io.tlscompat.simulator.SimulatorProfiles;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +43,8 @@ public final class InvokerScenario {
     public static final String FAILURE_PREFIX = "[ERROR] Failed to execute goal io.tlscompat:tls-compat-maven-plugin:"
             + "%s:verify (default-cli) on project %s: ";
     private static final String SERVERS = "tls-compat.servers";
+    /** The gate's option for the SQL Server Browser's UDP port. */
+    private static final String BROWSER_PORT_PROPERTY = "tls-compat.browserPort";
     private static final String TARGET = "tls-compat.target";
 
     private InvokerScenario() {
@@ -57,6 +62,36 @@ public final class InvokerScenario {
         Simulator sim = Simulator.start(profile, 0);
         keep(context, sim);
         handOver(basedir, context, sim.port(), mavenOptions);
+    }
+
+    /**
+     * Starts a simulator whose SQL Server Browser answers for {@code instance} on an ephemeral UDP port, handed to
+     * the nested Maven as {@code -Dtls-compat.browserPort} (the gate's rehearsal option; the drivers ask 1434).
+     */
+    public static void simulatorWithBrowser(File basedir, Map<String, Object> context, String profile,
+            String instance) throws IOException {
+        Simulator sim = Simulator.start(SimulatorProfiles.named(profile), 0);
+        keep(context, sim);
+        int udp = sim.answerBrowser(instance, 0);
+        handOver(basedir, context, sim.port(), new String[] {"-D" + BROWSER_PORT_PROPERTY + "=" + udp});
+        context.put(BROWSER_PORT_PROPERTY, udp);
+    }
+
+    /** A SQL Server Browser that never answers: a bound UDP port that reads nothing, and no TCP server. */
+    public static void silentBrowser(File basedir, Map<String, Object> context) throws IOException {
+        DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        keep(context, silent);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        handOver(basedir, context, port, new String[] {"-D" + BROWSER_PORT_PROPERTY + "=" + silent.getLocalPort()});
+        context.put(BROWSER_PORT_PROPERTY, silent.getLocalPort());
+    }
+
+    /** The Browser's UDP port of {@link #simulatorWithBrowser} or {@link #silentBrowser}. */
+    public static int browserPort(Map<String, Object> context) {
+        return (Integer) context.get(BROWSER_PORT_PROPERTY);
     }
 
     /**

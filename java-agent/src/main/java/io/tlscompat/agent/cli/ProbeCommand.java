@@ -1,5 +1,8 @@
 package io.tlscompat.agent.cli;
 
+import io.tlscompat.core.browser.BrowserException;
+import io.tlscompat.core.browser.InstancePort;
+import io.tlscompat.core.browser.InstanceResolver;
 import io.tlscompat.core.probe.ProbeException;
 import io.tlscompat.core.probe.ProbeSettings;
 import io.tlscompat.core.probe.TdsProbe;
@@ -11,7 +14,8 @@ import java.util.List;
 /** {@code probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]}: what TLS a SQL Server endpoint accepts. */
 final class ProbeCommand implements Command {
     static final String HELP = String.join(System.lineSeparator(),
-            "usage: java -jar tls-compat-agent.jar probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]",
+            "usage: java -jar tls-compat-agent.jar probe [--json] [--timeout SECONDS] [--no-tds8] [--browser-port N]",
+            "       HOST[\\INSTANCE][:PORT]",
             "",
             "Probes a SQL Server endpoint's TLS over TDS 7.x (PRELOGIN-wrapped) and TDS 8 (strict):",
             "protocol versions, cipher suites and order, certificate, DHE/ECDHE groups, how it rejects.",
@@ -19,7 +23,9 @@ final class ProbeCommand implements Command {
             "  --json              print the profile as JSON (the server-profile contract)",
             "  --timeout SECONDS   overall deadline, default " + ProbeOptions.DEFAULT_TIMEOUT_SECONDS,
             "  --no-tds8           skip the TDS 8 strict path",
+            "  --browser-port N    UDP port of the SQL Server Browser, default " + InstanceResolver.BROWSER_PORT,
             "  HOST[:PORT]         default port " + ProbeOptions.DEFAULT_PORT,
+            "  HOST\\INSTANCE       a named instance: its port comes from the SQL Server Browser unless given",
             "",
             "exit codes: 0 probed, 2 usage error, 3 unreachable, not SQL Server or no answer in time");
 
@@ -46,9 +52,23 @@ final class ProbeCommand implements Command {
                 .deadlineMillis(options.timeoutSeconds() * 1000L)
                 .tds8(options.tds8())
                 .build();
+        int port = options.port();
+        if (options.instance() != null && !options.portGiven()) {
+            long deadline = System.nanoTime() + options.timeoutSeconds() * 1_000_000_000L;
+            try {
+                InstancePort p = new InstanceResolver(options.browserPort(), InstanceResolver.DEFAULT_TIMEOUT_MILLIS)
+                        .resolve(options.host(), options.instance(), deadline);
+                port = p.port();
+                // stderr, so that --json prints exactly the contract on stdout
+                err.println("probe: " + p.describe());
+            } catch (BrowserException e) {
+                err.println("probe: " + e.getMessage());
+                return ExitCodes.UNREACHABLE;
+            }
+        }
         ServerProfile profile;
         try {
-            profile = new TdsProbe(settings).probe(options.host(), options.port());
+            profile = new TdsProbe(settings).probe(options.host(), port);
         } catch (ProbeException e) {
             err.println("probe: " + e.getMessage());
             return ExitCodes.UNREACHABLE;

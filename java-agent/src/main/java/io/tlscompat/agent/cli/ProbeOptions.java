@@ -1,5 +1,7 @@
 package io.tlscompat.agent.cli;
 
+import io.tlscompat.core.browser.InstanceResolver;
+
 import java.util.List;
 
 /** The parsed arguments of {@code probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]}. Immutable. */
@@ -15,6 +17,8 @@ final class ProbeOptions {
     static final String BAD_TIMEOUT = "--timeout needs a whole number of seconds from 1 to 3600, got '%s'";
     static final String BAD_PORT = "port '%s' in '%s' is not a number from 1 to 65535";
     static final String BAD_TARGET = "'%s' is not HOST[:PORT] — e.g. db1:1433 or [2001:db8::1]:1433";
+    static final String BAD_INSTANCE = "'%s' names no instance after '\\' — e.g. 'db1\\SQLEXPRESS' (quote it in shells)";
+    static final String BAD_BROWSER_PORT = "--browser-port needs a UDP port from 1 to 65535, got '%s'";
 
     private final boolean help;
     private final boolean json;
@@ -22,6 +26,9 @@ final class ProbeOptions {
     private final boolean tds8;
     private final String host;
     private final int port;
+    private String instance;
+    private boolean portGiven;
+    private int browserPort = InstanceResolver.BROWSER_PORT;
 
     private ProbeOptions(boolean help, boolean json, int timeoutSeconds, boolean tds8, String host, int port) {
         this.help = help;
@@ -38,6 +45,7 @@ final class ProbeOptions {
         boolean tds8 = true;
         int timeout = DEFAULT_TIMEOUT_SECONDS;
         String target = null;
+        int browserPort = InstanceResolver.BROWSER_PORT;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -56,6 +64,9 @@ final class ProbeOptions {
                     value = "";
                 }
                 timeout = timeoutSeconds(value);
+            } else if (arg.equals("--browser-port")) {
+                String value = i + 1 < args.size() ? args.get(++i) : "";
+                browserPort = udpPort(value);
             } else if (arg.startsWith("-") && !arg.equals("-")) {
                 throw new UsageException(String.format(UNKNOWN_OPTION, arg));
             } else if (target != null) {
@@ -66,6 +77,19 @@ final class ProbeOptions {
         }
         if (target == null) {
             throw new UsageException(MISSING_TARGET);
+        }
+        String original = target;
+        String instance = null;
+        int backslash = target.indexOf('\\');
+        if (backslash >= 0) {
+            // host\instance[:port]: the instance ends at the port's colon
+            String rest = target.substring(backslash + 1);
+            int colon = rest.indexOf(':');
+            instance = colon >= 0 ? rest.substring(0, colon) : rest;
+            if (instance.isEmpty()) {
+                throw new UsageException(String.format(BAD_INSTANCE, original));
+            }
+            target = target.substring(0, backslash) + (colon >= 0 ? rest.substring(colon) : "");
         }
         String host;
         String portText = null;
@@ -100,7 +124,23 @@ final class ProbeOptions {
                 throw new UsageException(String.format(BAD_PORT, portText, target));
             }
         }
-        return new ProbeOptions(false, json, timeout, tds8, host, port);
+        ProbeOptions o = new ProbeOptions(false, json, timeout, tds8, host, port);
+        o.instance = instance;
+        o.portGiven = portText != null;
+        o.browserPort = browserPort;
+        return o;
+    }
+
+    private static int udpPort(String value) throws UsageException {
+        try {
+            int p = Integer.parseInt(value);
+            if (p >= 1 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(String.format(BAD_BROWSER_PORT, value));
     }
 
     private static int timeoutSeconds(String value) throws UsageException {
@@ -138,5 +178,20 @@ final class ProbeOptions {
 
     int port() {
         return port;
+    }
+
+    /** The named instance of {@code host\instance}, or null. */
+    String instance() {
+        return instance;
+    }
+
+    /** Whether the target names its port (then the Browser is not asked, as with mssql-jdbc). */
+    boolean portGiven() {
+        return portGiven;
+    }
+
+    /** The SQL Server Browser's UDP port (1434 unless rehearsing against a simulator elsewhere). */
+    int browserPort() {
+        return browserPort;
     }
 }
