@@ -40,7 +40,7 @@ final class TargetCollector {
     List<JdbcTarget> collect(List<String> targets, String url, List<String> springProfiles,
             List<Function<String, String>> sources, Map<String, SourceLocation> locations)
             throws MojoFailureException, MojoExecutionException {
-        PomLines pom = new PomLines(project.getFile());
+        PomLines pom = new PomLines(project);
         List<JdbcTarget> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         if (targets != null) {

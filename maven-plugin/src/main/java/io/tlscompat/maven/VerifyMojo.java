@@ -413,7 +413,7 @@ public class VerifyMojo extends AbstractMojo {
     private GateReport report(List<Evaluation> evaluations, Severity failSeverity,
             Map<String, SourceLocation> urlLocations, List<ClientDriver> drivers,
             List<Map<String, Object>> rehearsals) {
-        PomLines pom = new PomLines(project.getFile());
+        PomLines pom = new PomLines(project);
         SourceLocation driverAt = drivers.isEmpty() ? null
                 : new SourceLocation("pom.xml", pom.dependencyLine(drivers.get(0).artifactId()));
         return new GateReport(evaluations, failSeverity, KnowledgeBase.get().version(),
