@@ -78,6 +78,23 @@ class ConfigFileDiscoveryTest {
     }
 
     @Test
+    void placeholderSourcesFollowSpringPrecedence() {
+        Map<String, String> user = Collections.singletonMap("a", "from -D");
+        Map<String, String> system = new HashMap<>();
+        system.put("a", "from system");
+        system.put("b", "from system");
+        Map<String, String> env = new HashMap<>();
+        env.put("B", "from env");
+        env.put("C", "from env");
+        Map<String, String> project = new HashMap<>();
+        project.put("c", "from project");
+        project.put("d", "from project");
+        PlaceholderResolver r = new PlaceholderResolver(PlaceholderResolver.sources(user, system, env, project));
+        assertThat(r.resolve("${a}|${b}|${c}|${d}|${e:default}").value)
+                .isEqualTo("from -D|from system|from env|from project|default");
+    }
+
+    @Test
     void everyProfileByDefaultTheChosenOnesWinningOtherwise(@TempDir File dir) throws Exception {
         File res = new File(dir, "src/main/resources");
         res.mkdirs();
