@@ -13,6 +13,9 @@ import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -53,6 +56,41 @@ final class ReactorResults {
     /** True when the build has more than one project, so failures wait for the end. */
     static boolean isMultiModule(MavenSession session) {
         return session.getProjects() != null && session.getProjects().size() > 1;
+    }
+
+    /**
+     * Called by every module's execution as it ends (checked, skipped or passed): in a multi-module build, the last
+     * module that runs the gate writes the reactor's summary (when more than one module was checked) and fails the
+     * build once, naming each failing module's codes.
+     */
+    static void finish(MavenSession session, MavenProject project, Log log)
+            throws MojoFailureException, MojoExecutionException {
+        if (!isMultiModule(session)) {
+            return;
+        }
+        ReactorResults results = of(session);
+        if (!results.doneAndLast(session, project)) {
+            return;
+        }
+        File summary = null;
+        if (results.modules().size() > 1) {
+            MavenProject root = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+            try {
+                summary = results.writeSummary(new File(root.getBuild().getDirectory(), "tls-compat"));
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write the reactor summary: " + e.getMessage(), e);
+            }
+            log.info(String.format(MojoMessages.REACTOR_SUMMARY, summary));
+        }
+        List<Module> failing = results.failing();
+        if (!failing.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (Module m : failing) {
+                parts.add(m.name + ": " + m.codes);
+            }
+            throw new MojoFailureException(String.format(MojoMessages.REACTOR_VIOLATIONS, failing.size(),
+                    String.join("; ", parts), summary != null ? summary : "each module's target/tls-compat/summary.md"));
+        }
     }
 
     synchronized void checked(MavenProject project, List<Evaluation> evaluations, String codes) {

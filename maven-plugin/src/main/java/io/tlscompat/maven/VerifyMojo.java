@@ -291,37 +291,8 @@ public class VerifyMojo extends AbstractMojo {
         return out;
     }
 
-    /**
-     * In a multi-module build, the last module that runs the gate writes the reactor's summary (when more than one
-     * module was checked) and fails the build once, naming each failing module's codes.
-     */
     private void finishReactor() throws MojoFailureException, MojoExecutionException {
-        if (!ReactorResults.isMultiModule(session)) {
-            return;
-        }
-        ReactorResults results = ReactorResults.of(session);
-        if (!results.doneAndLast(session, project)) {
-            return;
-        }
-        File summary = null;
-        if (results.modules().size() > 1) {
-            MavenProject root = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-            try {
-                summary = results.writeSummary(new File(root.getBuild().getDirectory(), "tls-compat"));
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot write the reactor summary: " + e.getMessage(), e);
-            }
-            getLog().info(String.format(MojoMessages.REACTOR_SUMMARY, summary));
-        }
-        List<ReactorResults.Module> failing = results.failing();
-        if (!failing.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            for (ReactorResults.Module m : failing) {
-                parts.add(m.name + ": " + m.codes);
-            }
-            throw new MojoFailureException(String.format(MojoMessages.REACTOR_VIOLATIONS, failing.size(),
-                    String.join("; ", parts), summary != null ? summary : "each module's target/tls-compat/summary.md"));
-        }
+        ReactorResults.finish(session, project, getLog());
     }
 
     /** A failing target is logged at ERROR so that even {@code mvn -q} shows the finding and its fix. */
