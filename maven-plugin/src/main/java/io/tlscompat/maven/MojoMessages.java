@@ -58,5 +58,16 @@ final class MojoMessages {
 
     static final String VIOLATIONS = "tls-compat:verify found %d finding(s) at or above '%s': %s. Read %s (fixes) and"
             + " %s (evidence).";
+    static final String SKIP_NO_CLIENT = "Skipping tls-compat:verify in %s: no SQL Server client among its"
+            + " dependencies and no target.";
+    static final String BAD_YAML = "%s is not valid YAML: %s";
+    static final String UNRESOLVED_PLACEHOLDER = "%s: ${%s} in %s cannot be resolved; set the environment variable"
+            + " or -D property %s, or give a default: ${%s:value}";
+    static final String NOTE_URL_UNRESOLVED = "Not checked: %s at %s is ${%s}, which nothing defines; set it to check"
+            + " that URL too.";
+    static final String NOTE_PROFILES = "Spring profiles checked: %s";
+    static final String REACTOR_SUMMARY = "Reactor summary: %s";
+    static final String REACTOR_VIOLATIONS = "tls-compat:verify failed in %d module(s): %s. Read %s.";
+
     static final String PASSED = "tls-compat:verify: %d target(s) checked, verdict %s.";
 }

@@ -10,15 +10,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Gathers the targets: {@code <targets>}, then {@code -Dtls-compat.url}, and only when neither gives one,
- * {@code spring.datasource.url} from the project's Spring Boot files. Each URL is parsed (a bad one fails the build
- * naming its parameter), deduplicated by host:port, and remembered with where it was declared.
+ * Gathers the targets: {@code <targets>}, then {@code -Dtls-compat.url}, and only when neither gives one, every SQL
+ * Server URL in the project's configuration files ({@link ConfigFileDiscovery}). Each URL is parsed (a bad one fails
+ * the build naming its parameter or file), deduplicated by host:port, and remembered with where it was declared.
+ * An empty result is the caller's to judge: a module without a SQL Server client is skipped, not failed.
  */
 final class TargetCollector {
     private final MavenProject project;
@@ -30,11 +32,15 @@ final class TargetCollector {
     }
 
     /**
-     * @param locations filled with each target's declaration site, for SARIF
+     * @param url             {@code -Dtls-compat.url}, or null when it does not apply to this module
+     * @param springProfiles  the profiles chosen, empty for all
+     * @param sources         placeholder sources (system properties, environment, project properties)
+     * @param locations       filled with each target's declaration site, for SARIF
      */
-    List<JdbcTarget> collect(List<String> targets, String url, Map<String, SourceLocation> locations)
+    List<JdbcTarget> collect(List<String> targets, String url, List<String> springProfiles,
+            List<Function<String, String>> sources, Map<String, SourceLocation> locations)
             throws MojoFailureException, MojoExecutionException {
-        PomLines pom = new PomLines(project.getFile());
+        PomLines pom = new PomLines(project);
         List<JdbcTarget> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         if (targets != null) {
@@ -50,19 +56,45 @@ final class TargetCollector {
             add(parse(url, "url", "-Dtls-compat.url"), new SourceLocation("pom.xml", 1), out, seen, locations);
         }
         if (out.isEmpty()) {
-            try {
-                for (SpringDatasourceDiscovery.Found f : SpringDatasourceDiscovery.discover(project.getBasedir())) {
-                    add(parse(f.url, "spring.datasource.url", f.path + ":" + f.line),
-                            new SourceLocation(f.path, f.line), out, seen, locations);
-                }
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot read src/main/resources: " + e.getMessage(), e);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new MojoFailureException(MojoMessages.NO_TARGETS);
+            fromConfigFiles(springProfiles, sources, out, seen, locations);
         }
         return out;
+    }
+
+    private void fromConfigFiles(List<String> springProfiles, List<Function<String, String>> sources,
+            List<JdbcTarget> out, Set<String> seen, Map<String, SourceLocation> locations)
+            throws MojoFailureException, MojoExecutionException {
+        ConfigFileDiscovery.Result found;
+        try {
+            found = ConfigFileDiscovery.discover(project.getBasedir(), springProfiles, sources);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read " + ConfigFileDiscovery.RESOURCES + ": " + e.getMessage(),
+                    e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        if (!found.profiles.isEmpty()) {
+            log.info(String.format(MojoMessages.NOTE_PROFILES,
+                    springProfiles.isEmpty() ? "all found, " + found.profiles : springProfiles));
+        }
+        for (ConfigFileDiscovery.Found f : found.found) {
+            String origin = f.entry.origin() + (f.entry.profile == null ? "" : " (profile " + f.entry.profile + ")");
+            add(parse(f.url, f.entry.key, origin), new SourceLocation(f.entry.path, f.entry.line), out, seen,
+                    locations);
+        }
+        List<String> errors = new ArrayList<>();
+        for (ConfigFileDiscovery.Unresolved u : found.unresolved) {
+            if (u.sqlServerUrl) {
+                errors.add(String.format(MojoMessages.UNRESOLVED_PLACEHOLDER, u.entry.origin(), u.placeholder,
+                        u.entry.key, u.placeholder, u.placeholder));
+            } else {
+                log.warn(String.format(MojoMessages.NOTE_URL_UNRESOLVED, u.entry.key, u.entry.origin(),
+                        u.placeholder));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new MojoFailureException(String.join("; ", errors));
+        }
     }
 
     private static JdbcTarget parse(String u, String parameter, String origin) throws MojoFailureException {

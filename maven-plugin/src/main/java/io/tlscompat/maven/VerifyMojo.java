@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -59,13 +61,17 @@ public class VerifyMojo extends AbstractMojo {
     /**
      * The SQL Server targets, as JDBC URLs: {@code jdbc:sqlserver://host[\instance][:port][;encrypt=...;...]} or
      * {@code jdbc:jtds:sqlserver://host[:port][/db][;ssl=...]}. Passwords in them are never printed or stored.
-     * When no target is given anywhere, {@code spring.datasource.url} from
-     * {@code src/main/resources/application*.properties|yml} is used.
+     * When no target is given here or in {@code tls-compat.url}, every SQL Server URL (JDBC or
+     * {@code r2dbc:mssql://}) in {@code src/main/resources/application*.properties|yml|yaml} is used, whatever its
+     * key.
      */
     @Parameter
     private List<String> targets;
 
-    /** One more target URL, typically from the command line: {@code -Dtls-compat.url=jdbc:sqlserver://db:1433}. */
+    /**
+     * One more target URL, typically from the command line: {@code -Dtls-compat.url=jdbc:sqlserver://db:1433}. In a
+     * multi-module build it applies only to the modules that have a SQL Server client among their dependencies.
+     */
     @Parameter(property = "tls-compat.url")
     private String url;
 
@@ -158,6 +164,19 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "tls-compat.rehearsalLogin", defaultValue = "tls_compat_rehearsal")
     private String rehearsalLogin;
 
+    /**
+     * The Spring profiles whose configuration files ({@code application-{profile}.properties|yml|yaml}) and
+     * documents ({@code spring.config.activate.on-profile}) are read for targets, e.g. {@code prod,eu}; for one key,
+     * a later profile's value wins over an earlier one's and over the default, as in Spring Boot. Empty (the
+     * default): every profile found is checked, each value as a target of its own.
+     */
+    @Parameter(property = "tls-compat.springProfiles")
+    private List<String> springProfiles;
+
+    /** The build: its projects (for the reactor summary and the single failure at the end) and properties. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     /** Resolves the agent jar for a rehearsal. */
     @Component
     private RepositorySystem repositorySystem;
@@ -179,6 +198,7 @@ public class VerifyMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info(MojoMessages.SKIPPING);
+            finishReactor();
             return;
         }
         Severity failSeverity = failSeverity();
@@ -187,13 +207,24 @@ public class VerifyMojo extends AbstractMojo {
         }
         List<ClientProfile> windows = windowsClients();
         Map<String, SourceLocation> urlLocations = new LinkedHashMap<>();
-        List<JdbcTarget> jdbcTargets = new TargetCollector(project, getLog()).collect(targets, url, urlLocations);
+        List<ClientDriver> drivers = DriverDetection.detect(project.getArtifacts());
+        boolean multiModule = ReactorResults.isMultiModule(session);
+        List<JdbcTarget> jdbcTargets = new TargetCollector(project, getLog()).collect(targets,
+                drivers.isEmpty() && multiModule ? null : url, names(springProfiles), placeholderSources(),
+                urlLocations);
+        if (jdbcTargets.isEmpty()) {
+            if (!drivers.isEmpty()) {
+                throw new MojoFailureException(MojoMessages.NO_TARGETS);
+            }
+            getLog().info(String.format(MojoMessages.SKIP_NO_CLIENT, project.getArtifactId()));
+            finishReactor();
+            return;
+        }
         ServerProfileSource servers = ServerProfileSource.create(serverProfile, probeTimeoutSeconds * 1000L, getLog())
                 .browserPort(browserPort);
         List<String> jvmOptions = jvmOptions();
         JdkTlsPolicy jdk = TargetJdkResolver.resolve(targetJavaHome, targetJavaVersion, jvmOptions, getLog());
         getLog().info(String.format(MojoMessages.NOTE_JDK, jdk.description(), jdk.source()));
-        List<ClientDriver> drivers = DriverDetection.detect(project.getArtifacts());
         logDrivers(drivers);
 
         Evaluator evaluator = new Evaluator(Instant.now(), !windows.isEmpty());
@@ -241,9 +272,45 @@ public class VerifyMojo extends AbstractMojo {
                     e);
         }
         getLog().info(String.format(MojoMessages.REPORTS, outputDirectory));
-        failOnViolations(report);
-        getLog().info(String.format(MojoMessages.PASSED, jdbcTargets.size(),
-                Verdict.of(report.findings()).label()));
+        String codes = violationCodes(report);
+        String failure = codes == null ? null : String.format(MojoMessages.VIOLATIONS, report.violations().size(),
+                report.failOnLabel(), codes, new File(outputDirectory, ReportFiles.MARKDOWN),
+                new File(outputDirectory, ReportFiles.JSON));
+        if (multiModule) {
+            ReactorResults.of(session).checked(project, evaluations, codes);
+            if (failure != null) {
+                getLog().error(failure);
+            }
+        } else if (failure != null) {
+            throw new MojoFailureException(failure);
+        }
+        if (failure == null) {
+            getLog().info(String.format(MojoMessages.PASSED, jdbcTargets.size(),
+                    Verdict.of(report.findings()).label()));
+        }
+        finishReactor();
+    }
+
+    /** Placeholder sources in Spring's order: -D properties, system properties, environment, project properties. */
+    private List<Function<String, String>> placeholderSources() {
+        return PlaceholderResolver.sources(session.getUserProperties(), session.getSystemProperties(),
+                System.getenv(), project.getProperties());
+    }
+
+    private static List<String> names(List<String> list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            for (String s : list) {
+                if (s != null && !s.trim().isEmpty()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void finishReactor() throws MojoFailureException, MojoExecutionException {
+        ReactorResults.finish(session, project, getLog());
     }
 
     /** A failing target is logged at ERROR so that even {@code mvn -q} shows the finding and its fix. */
@@ -335,7 +402,7 @@ public class VerifyMojo extends AbstractMojo {
     private GateReport report(List<Evaluation> evaluations, Severity failSeverity,
             Map<String, SourceLocation> urlLocations, List<ClientDriver> drivers,
             List<Map<String, Object>> rehearsals) {
-        PomLines pom = new PomLines(project.getFile());
+        PomLines pom = new PomLines(project);
         SourceLocation driverAt = drivers.isEmpty() ? null
                 : new SourceLocation("pom.xml", pom.dependencyLine(drivers.get(0).artifactId()));
         return new GateReport(evaluations, failSeverity, KnowledgeBase.get().version(),
@@ -343,17 +410,16 @@ public class VerifyMojo extends AbstractMojo {
                 new SourceLocation("pom.xml", 1), rehearsals);
     }
 
-    private void failOnViolations(GateReport report) throws MojoFailureException {
+    /** The codes (and targets) of this module's violations, or null when it passes. */
+    private static String violationCodes(GateReport report) {
         List<Finding> violations = report.violations();
         if (violations.isEmpty()) {
-            return;
+            return null;
         }
         Set<String> codes = new LinkedHashSet<>();
         for (Finding f : violations) {
             codes.add(f.code().code() + " (" + f.target() + ")");
         }
-        throw new MojoFailureException(String.format(MojoMessages.VIOLATIONS, violations.size(),
-                report.failOnLabel(), String.join(", ", codes), new File(outputDirectory, ReportFiles.MARKDOWN),
-                new File(outputDirectory, ReportFiles.JSON)));
+        return String.join(", ", codes);
     }
 }

@@ -30,6 +30,13 @@ public final class JavaClientProfiles {
     public static final String NOTE_INSTANCE = "instance '%s' without a port: probing %d; name the port in the URL"
             + " if the instance listens elsewhere";
 
+    /** Note for an r2dbc-mssql URL without ssl=true: only the login is encrypted, and no certificate is checked. */
+    public static final String NOTE_R2DBC_LOGIN_ONLY = "r2dbc-mssql without ssl=true encrypts the login only and"
+            + " trusts any server certificate";
+
+    /** The r2dbc-mssql version assumed when no client library is found. */
+    static final String CURRENT_R2DBC_MSSQL = "1.0.5";
+
     /** The mssql-jdbc version assumed when no driver is found: the knowledge base's newest facts apply. */
     static final String CURRENT_MSSQL_JDBC = "13.2.1";
 
@@ -46,9 +53,13 @@ public final class JavaClientProfiles {
         ClientDriver d = driver;
         if (d == null) {
             boolean jtds = target.flavour().equals("jtds");
-            d = jtds ? new ClientDriver(kb.driver("jtds"), "net.sourceforge.jtds", "jtds", "1.3.1")
-                    : new ClientDriver(kb.driver("mssql-jdbc"), "com.microsoft.sqlserver", "mssql-jdbc",
-                            CURRENT_MSSQL_JDBC);
+            if (target.flavour().equals("r2dbc-mssql")) {
+                d = new ClientDriver(kb.driver("r2dbc-mssql"), "io.r2dbc", "r2dbc-mssql", CURRENT_R2DBC_MSSQL);
+            } else {
+                d = jtds ? new ClientDriver(kb.driver("jtds"), "net.sourceforge.jtds", "jtds", "1.3.1")
+                        : new ClientDriver(kb.driver("mssql-jdbc"), "com.microsoft.sqlserver", "mssql-jdbc",
+                                CURRENT_MSSQL_JDBC);
+            }
             notes.add(String.format(NOTE_NO_DRIVER, d.id()));
         }
         if (target.portSource() != null) {
@@ -72,7 +83,9 @@ public final class JavaClientProfiles {
         b.hostnameToCheck(hostname != null && !hostname.isEmpty() ? hostname : target.host());
         b.trustConfigured(target.property("trustStore") != null || target.property("serverCertificate") != null
                 || target.property("trustManagerClass") != null);
-        if (d.id().equals("jtds")) {
+        if (target.flavour().equals("r2dbc-mssql")) {
+            r2dbc(b, target, jdk, notes);
+        } else if (d.id().equals("jtds")) {
             jtds(b, target, jdk, notes);
         } else {
             mssqlJdbc(b, target, d, jdk, notes);
@@ -133,5 +146,22 @@ public final class JavaClientProfiles {
         }
         b.requestsEncryption(mode.equals("require") || mode.equals("authenticate"));
         b.validation(mode.equals("authenticate") ? CertificateValidation.ALWAYS : CertificateValidation.NEVER);
+    }
+
+    /**
+     * r2dbc-mssql (MssqlConnectionConfiguration.DefaultClientConfiguration#getSslContext): TLS inside TDS 7.x
+     * PRELOGIN, through Netty's SslHandler on the JDK's engine. {@code ssl=true} encrypts the whole connection and
+     * validates the certificate against {@code hostNameInCertificate} (default: the host) unless
+     * {@code trustServerCertificate=true}; without it, only the login is encrypted with a trust-all manager.
+     */
+    private static void r2dbc(ClientProfile.Builder b, JdbcTarget target, JdkTlsPolicy jdk, List<String> notes) {
+        boolean ssl = "true".equalsIgnoreCase(target.property("ssl"));
+        boolean tsc = "true".equalsIgnoreCase(target.property("trustServerCertificate"));
+        b.strictCapable(false).sslProtocol("TLS").protocols(jdk.protocolsFor("TLS"));
+        b.requestsEncryption(ssl);
+        b.validation(ssl && !tsc ? CertificateValidation.ALWAYS : CertificateValidation.NEVER);
+        if (!ssl) {
+            notes.add(NOTE_R2DBC_LOGIN_ONLY);
+        }
     }
 }

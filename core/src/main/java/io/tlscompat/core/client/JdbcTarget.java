@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class JdbcTarget {
     /** The URL forms accepted, for error messages. */
     public static final String VALID_FORMS = "jdbc:sqlserver://host[\\instance][:port][;property=value...]"
-            + " or jdbc:jtds:sqlserver://host[:port][/database][;property=value...]";
+            + " or jdbc:jtds:sqlserver://host[:port][/database][;property=value...]"
+            + " or r2dbc:mssql://[user[:password]@]host[:port][/database][?option=value&...]";
     /** Message for a URL that is not a SQL Server JDBC URL: redacted URL, valid forms. */
     public static final String MSG_NOT_SQLSERVER = "'%s' is not a SQL Server JDBC URL; expected %s";
     /** Message for a bad port. */
@@ -26,7 +27,11 @@ public final class JdbcTarget {
     /** Default SQL Server port. */
     public static final int DEFAULT_PORT = 1433;
 
-    private static final Pattern SECRET = Pattern.compile("(?i)((?:[a-z]*password|pwd)\\s*=)[^;]*");
+    private static final Pattern SECRET = Pattern.compile("(?i)((?:[a-z]*password|pwd)\\s*=)[^;&]*");
+    /** The password of an r2dbc URL's user info: {@code r2dbc:mssql://user:secret@host}. */
+    private static final Pattern USERINFO_SECRET = Pattern.compile("(?i)^(r2dbc:[a-z:]*//[^:@/?]*:)[^@/?]*@");
+    /** The r2dbc URL schemes r2dbc-mssql registers (driver {@code mssql} or {@code sqlserver}), pooled or not. */
+    private static final Pattern R2DBC = Pattern.compile("(?i)^r2dbc:(?:pool:)?(?:mssql|sqlserver)://");
 
     private final String flavour;
     private final String host;
@@ -58,7 +63,8 @@ public final class JdbcTarget {
 
     /** Replaces password values with {@code ***}. */
     public static String redact(String url) {
-        return url == null ? null : SECRET.matcher(url).replaceAll("$1***");
+        return url == null ? null
+                : USERINFO_SECRET.matcher(SECRET.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
     }
 
     /**
@@ -77,7 +83,65 @@ public final class JdbcTarget {
         if (lower.startsWith("jdbc:jtds:sqlserver://")) {
             return parseJtds(u.substring("jdbc:jtds:sqlserver://".length()), redacted, origin);
         }
+        Matcher r2dbc = R2DBC.matcher(u);
+        if (r2dbc.find()) {
+            return parseR2dbc(u.substring(r2dbc.end()), redacted, origin);
+        }
         throw new JdbcUrlException(String.format(MSG_NOT_SQLSERVER, redacted, VALID_FORMS));
+    }
+
+    /** True when this text is written as a SQL Server URL of a client the gate knows (it may still be malformed). */
+    public static boolean looksLikeSqlServerUrl(String text) {
+        String lower = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:sqlserver:") || lower.startsWith("jdbc:jtds:sqlserver:")
+                || R2DBC.matcher(lower).find() || lower.startsWith("r2dbc:mssql:");
+    }
+
+    /**
+     * r2dbc-mssql's URL, as r2dbc-spi's ConnectionUrlParser reads it: user info, host, port, database, and query
+     * options (ssl, trustServerCertificate, hostNameInCertificate, trustStore... as MssqlConnectionFactoryProvider
+     * names them). The user info is dropped: it carries the password.
+     */
+    private static JdbcTarget parseR2dbc(String rest, String redacted, String origin) {
+        String authority = rest;
+        String query = "";
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            authority = rest.substring(0, q);
+            query = rest.substring(q + 1);
+        }
+        int slash = authority.indexOf('/');
+        if (slash >= 0) {
+            authority = authority.substring(0, slash);
+        }
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        String server = authority.trim();
+        String portText = null;
+        int colon = server.lastIndexOf(':');
+        if (colon >= 0 && (!server.startsWith("[") || server.lastIndexOf(']') < colon)) {
+            portText = server.substring(colon + 1);
+            server = server.substring(0, colon);
+        }
+        if (server.startsWith("[") && server.endsWith("]")) {
+            server = server.substring(1, server.length() - 1);
+        }
+        if (server.isEmpty()) {
+            throw new JdbcUrlException(String.format(MSG_NO_HOST, redacted, VALID_FORMS));
+        }
+        Map<String, String> props = properties(query.split("&"), 0);
+        return new JdbcTarget("r2dbc-mssql", percentDecode(server), port(portText, redacted), portText != null,
+                null, props, redacted, origin);
+    }
+
+    private static String percentDecode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), "UTF-8");
+        } catch (java.io.UnsupportedEncodingException | IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private static JdbcTarget parseMssql(String rest, String redacted, String origin) {
@@ -166,7 +230,7 @@ public final class JdbcTarget {
         throw new JdbcUrlException(String.format(MSG_BAD_PORT, redacted, text));
     }
 
-    /** {@code mssql-jdbc} or {@code jtds}: which URL syntax (and property names) this is. */
+    /** {@code mssql-jdbc}, {@code jtds} or {@code r2dbc-mssql}: which URL syntax (and property names) this is. */
     public String flavour() {
         return flavour;
     }

@@ -36,6 +36,24 @@ class JdbcTargetTest {
     }
 
     @Test
+    void r2dbcMssqlUrlKeepsItsTlsOptionsAndDropsTheUserInfo() {
+        JdbcTarget t = JdbcTarget.parse("r2dbc:mssql://app:s3cret@db5:1500/orders?ssl=true&trustServerCertificate"
+                + "=false&hostNameInCertificate=*.corp&trustStorePassword=changeit", "x");
+        assertThat(t.flavour()).isEqualTo("r2dbc-mssql");
+        assertThat(t.address()).isEqualTo("db5:1500");
+        assertThat(t.property("ssl")).isEqualTo("true");
+        assertThat(t.property("trustServerCertificate")).isEqualTo("false");
+        assertThat(t.property("hostNameInCertificate")).isEqualTo("*.corp");
+        assertThat(t.properties()).doesNotContainKey("truststorepassword");
+        assertThat(t.redactedUrl()).doesNotContain("s3cret").doesNotContain("changeit")
+                .startsWith("r2dbc:mssql://app:***@db5:1500/orders?ssl=true");
+        assertThat(JdbcTarget.parse("r2dbc:mssql://db6", "x").port()).isEqualTo(1433);
+        assertThat(JdbcTarget.parse("r2dbc:pool:sqlserver://u@db7:1501", "x").address()).isEqualTo("db7:1501");
+        assertThat(JdbcTarget.looksLikeSqlServerUrl("r2dbc:mssql://db")).isTrue();
+        assertThat(JdbcTarget.looksLikeSqlServerUrl("jdbc:postgresql://db")).isFalse();
+    }
+
+    @Test
     void badUrlsFailWithOneLineNamingTheRedactedUrlAndTheValidForm() {
         assertThatThrownBy(() -> JdbcTarget.parse("jdbc:mysql://db;password=hunter2", "x"))
                 .isInstanceOf(JdbcUrlException.class)

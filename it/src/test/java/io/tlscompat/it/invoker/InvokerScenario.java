@@ -133,6 +133,28 @@ public final class InvokerScenario {
         handOver(basedir, context, port, new String[0]);
     }
 
+    /**
+     * A second simulator for the same project (e.g. another module or profile), after {@link #simulator}: its port
+     * goes to the nested Maven as {@code -D<property>=N}, and {@link #stop} stops it too.
+     */
+    public static void anotherSimulator(File basedir, Map<String, Object> context, String profile, String property)
+            throws IOException {
+        Simulator sim = Simulator.start(SimulatorProfiles.named(profile), 0);
+        keep(context, sim);
+        context.put(property, "localhost:" + sim.port());
+        mavenOption(basedir, "-D" + property + "=" + sim.port());
+    }
+
+    /** Every report file the nested build wrote under {@code dir} and its log, for checks such as "no secret". */
+    public static List<Path> reportsAndLog(File basedir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(basedir.toPath())) {
+            s.filter(p -> Files.isRegularFile(p) && (p.toString().contains("tls-compat" + File.separator)
+                    || p.getFileName().toString().equals("build.log"))).forEach(out::add);
+        }
+        return out;
+    }
+
     /** One more option for the nested Maven, after the server's port was handed over. */
     public static void mavenOption(File basedir, String option) throws IOException {
         Files.write(basedir.toPath().resolve(".mvn/maven.config"), Collections.singletonList(option),
