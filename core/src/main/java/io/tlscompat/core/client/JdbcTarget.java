@@ -26,7 +26,11 @@ public final class JdbcTarget {
     /** Default SQL Server port. */
     public static final int DEFAULT_PORT = 1433;
 
-    private static final Pattern SECRET = Pattern.compile("(?i)((?:[a-z]*password|pwd)\\s*=)[^;]*");
+    /** A password-like key and its value: up to the next ';', or a whole {braced} value, which may hold ';'. */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)((?:[a-z.]*password|pwd|[a-z.]*secret|accesstoken)\\s*=\\s*)(?:\\{[^}]*\\}?|[^;]*)");
+    /** The password in a URL's user info: scheme://user:password@host. */
+    private static final Pattern USER_INFO = Pattern.compile("(://[^/@:;\\s]*:)[^/@;\\s]*@");
 
     private final String flavour;
     private final String host;
@@ -49,9 +53,16 @@ public final class JdbcTarget {
         this.origin = origin;
     }
 
-    /** Replaces password values with {@code ***}. */
+    /**
+     * Replaces password values with {@code ***} in any text that holds a URL or a {@code key=value} list: JDBC
+     * properties ({@code password=}, {@code trustStorePassword=}, {@code pwd=}, braced values), secrets and access
+     * tokens, and the password of {@code scheme://user:password@host}. The one masking rule of every printed line.
+     */
     public static String redact(String url) {
-        return url == null ? null : SECRET.matcher(url).replaceAll("$1***");
+        if (url == null) {
+            return null;
+        }
+        return USER_INFO.matcher(SECRET.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
     }
 
     /**
@@ -132,7 +143,7 @@ public final class JdbcTarget {
                 continue;
             }
             String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            if (key.contains("password") || key.equals("pwd")) {
+            if (key.contains("password") || key.equals("pwd") || key.contains("secret") || key.equals("accesstoken")) {
                 continue; // never keep secrets
             }
             String value = p.substring(eq + 1).trim();

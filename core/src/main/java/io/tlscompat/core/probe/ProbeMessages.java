@@ -19,6 +19,10 @@ public final class ProbeMessages {
     public static final String PRELOGIN_REFUSED = "%s closed or reset the TDS PRELOGIN: it may accept only TDS 8 "
             + "strict connections (Force Strict Encryption) — probe again without --no-tds8";
 
+    /** %1$s host:port, %2$d packets, %3$s when ("in its PRELOGIN reply", "during the TLS handshake"). */
+    public static final String NO_PROGRESS = "%s sent %d TDS packets without payload %3$s, which SQL Server never "
+            + "does — check that the port is the SQL Server port (default 1433) and not a proxy or another service";
+
     private ProbeMessages() {
     }
 }

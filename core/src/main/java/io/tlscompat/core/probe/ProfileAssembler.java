@@ -5,6 +5,7 @@ import io.tlscompat.core.cert.CertificateParser;
 import io.tlscompat.core.profile.CertificateInfo;
 import io.tlscompat.core.profile.PathProfile;
 import io.tlscompat.core.profile.PreloginInfo;
+import io.tlscompat.core.profile.ProfileNote;
 import io.tlscompat.core.profile.ProtocolSupport;
 import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.core.tds.PreloginMessage;
@@ -16,6 +17,7 @@ import io.tlscompat.core.tls.TlsVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -213,20 +215,88 @@ final class ProfileAssembler {
         return new PathProfile(supported, protocols, alpn);
     }
 
+    /** Sentence of a note for answers that ended a walk as malformed TLS: %1$s path, %2$s versions. */
+    static final String NOTE_MALFORMED_ANSWER = "On the %s path the server answered the %s ClientHello with malformed"
+            + " TLS, so that version is shown as not accepted";
+    /** Sentence of a note for an accepted answer whose flight broke after the ServerHello: %1$s path, %2$s versions. */
+    static final String NOTE_MALFORMED_FLIGHT = "On the %s path the server's %s flight after its ServerHello is "
+            + "malformed, so its certificate or key exchange may be missing";
+    /** Sentence of a note for an answer on the TDS 7.x path that was not TLS at all: %1$s versions. */
+    static final String NOTE_NOT_TLS = "On the TDS 7.x path the server offered encryption in PRELOGIN but answered the"
+            + " %s ClientHello with something that is not TLS, so that version is shown as not accepted";
+    /** Sentence of a note for a certificate that could not be parsed. */
+    static final String NOTE_CERTIFICATE = "The server sent a certificate that cannot be parsed, so no certificate is"
+            + " shown";
+
+    /**
+     * Every malformed answer, grouped by path and parse error so a server that breaks the same way for every
+     * version gets one note, not six.
+     */
+    private List<ProfileNote> notes() {
+        Map<String, List<String>> versionsByNote = new LinkedHashMap<>();
+        Map<String, String> errorByNote = new LinkedHashMap<>();
+        for (VersionResult r : results) {
+            String pathName = r.path() == ProbePath.TDS7 ? "TDS 7.x" : "TDS 8";
+            String error = null;
+            String kind = null;
+            if (r.flaw() != null) {
+                error = r.flaw();
+                kind = NOTE_MALFORMED_ANSWER;
+            } else if (r.notTls() != null && r.path() == ProbePath.TDS7) {
+                // TDS 8 is left out: how a TDS 7.x-only server answers a raw ClientHello says nothing about its TLS.
+                error = r.notTls();
+                kind = NOTE_NOT_TLS;
+            }
+            collect(versionsByNote, errorByNote, kind, pathName, error, r.version());
+            for (HelloResponse answer : r.answers()) {
+                if (answer.flaw() != null) {
+                    collect(versionsByNote, errorByNote, NOTE_MALFORMED_FLIGHT, pathName, answer.flaw(), r.version());
+                }
+            }
+        }
+        List<ProfileNote> notes = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : versionsByNote.entrySet()) {
+            String[] parts = e.getKey().split("\n", 3);
+            String versions = String.join(", ", e.getValue());
+            String message = parts[0].equals(NOTE_NOT_TLS) ? String.format(NOTE_NOT_TLS, versions)
+                    : String.format(parts[0], parts[1], versions);
+            notes.add(new ProfileNote(message, errorByNote.get(e.getKey())));
+        }
+        return notes;
+    }
+
+    private static void collect(Map<String, List<String>> versionsByNote, Map<String, String> errorByNote,
+            String kind, String pathName, String error, TlsVersion version) {
+        if (kind == null) {
+            return;
+        }
+        String key = kind + "\n" + pathName + "\n" + error;
+        List<String> versions = versionsByNote.get(key);
+        if (versions == null) {
+            versions = new ArrayList<>();
+            versionsByNote.put(key, versions);
+            errorByNote.put(key, error);
+        }
+        if (!versions.contains(version.jdkName())) {
+            versions.add(version.jdkName());
+        }
+    }
+
     ServerProfile build(int connections, long elapsedMillis) {
+        List<ProfileNote> notes = notes();
         CertificateInfo info = null;
         if (certificate != null) {
             try {
                 info = CertificateParser.parse(certificate);
             } catch (CertificateParseException e) {
-                // An unreadable certificate is reported as absent; the suites are still right.
-                info = null;
+                // The suites are still right; the note says why the certificate is missing.
+                notes.add(new ProfileNote(NOTE_CERTIFICATE, e.getMessage()));
             }
         }
         PreloginInfo preloginInfo = prelogin == null ? null
                 : new PreloginInfo(prelogin.version(), prelogin.encryption(), prelogin.instance());
         boolean tds8Supported = anyAccepted(ProbePath.TDS8);
-        return ServerProfile.builder()
+        ServerProfile.Builder builder = ServerProfile.builder()
                 .target(target)
                 .connections(connections)
                 .elapsedMillis(elapsedMillis)
@@ -236,7 +306,10 @@ final class ProfileAssembler {
                 .certificate(info)
                 .dheGroupBits(dheBits)
                 .ecdheGroups(ecdheGroups)
-                .rejection(rejection())
-                .build();
+                .rejection(rejection());
+        for (ProfileNote note : notes) {
+            builder.note(note);
+        }
+        return builder.build();
     }
 }

@@ -1,8 +1,16 @@
 package io.tlscompat.agent.cli;
 
-import java.util.List;
+import io.tlscompat.core.client.JdbcTarget;
+import io.tlscompat.core.client.JdbcUrlException;
 
-/** The parsed arguments of {@code probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]}. Immutable. */
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The parsed arguments of {@code probe [--json] [--timeout SECONDS] [--no-tds8] TARGET}. TARGET is
+ * {@code HOST[:PORT]}, a pasted JDBC URL, or a URL's tail ({@code host[\instance][:port];key=value...}); URLs go
+ * through core's {@link JdbcTarget} parser, the gate's, so both read host, port and instance alike. Immutable.
+ */
 final class ProbeOptions {
     /** SQL Server's default port. */
     static final int DEFAULT_PORT = 1433;
@@ -22,14 +30,23 @@ final class ProbeOptions {
     private final boolean tds8;
     private final String host;
     private final int port;
+    private final boolean portGiven;
+    private final String instance;
 
     private ProbeOptions(boolean help, boolean json, int timeoutSeconds, boolean tds8, String host, int port) {
+        this(help, json, timeoutSeconds, tds8, host, port, true, null);
+    }
+
+    private ProbeOptions(boolean help, boolean json, int timeoutSeconds, boolean tds8, String host, int port,
+            boolean portGiven, String instance) {
         this.help = help;
         this.json = json;
         this.timeoutSeconds = timeoutSeconds;
         this.tds8 = tds8;
         this.host = host;
         this.port = port;
+        this.portGiven = portGiven;
+        this.instance = instance;
     }
 
     /** @throws UsageException with a one-line reason when the arguments are wrong */
@@ -67,6 +84,18 @@ final class ProbeOptions {
         if (target == null) {
             throw new UsageException(MISSING_TARGET);
         }
+        if (isUrl(target)) {
+            JdbcTarget url;
+            try {
+                String lower = target.toLowerCase(Locale.ROOT);
+                url = JdbcTarget.parse(lower.startsWith("jdbc:") ? target : "jdbc:sqlserver://" + target,
+                        "the command line");
+            } catch (JdbcUrlException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return new ProbeOptions(false, json, timeout, tds8, url.host(), url.port(), url.portGiven(),
+                    url.instance());
+        }
         String host;
         String portText = null;
         if (target.startsWith("[")) {
@@ -101,6 +130,12 @@ final class ProbeOptions {
             }
         }
         return new ProbeOptions(false, json, timeout, tds8, host, port);
+    }
+
+    /** A JDBC URL, or what follows its {@code //}: properties after ';' or an instance after '\\'. */
+    private static boolean isUrl(String target) {
+        return target.toLowerCase(Locale.ROOT).startsWith("jdbc:") || target.indexOf(';') >= 0
+                || target.indexOf('\\') >= 0;
     }
 
     private static int timeoutSeconds(String value) throws UsageException {
@@ -138,5 +173,15 @@ final class ProbeOptions {
 
     int port() {
         return port;
+    }
+
+    /** False when the target named no port (the 1433 default; with an instance the real port may differ). */
+    boolean portGiven() {
+        return portGiven;
+    }
+
+    /** The named instance from a URL ({@code host\\SALES} or {@code instanceName=}), or null. */
+    String instance() {
+        return instance;
     }
 }
