@@ -26,9 +26,13 @@ public final class JdbcTarget {
     /** Default SQL Server port. */
     public static final int DEFAULT_PORT = 1433;
 
-    /** A password-like key and its value: up to the next ';', or a whole {braced} value, which may hold ';'. */
+    /**
+     * A password-like key and its value: a whole {braced} value (which may hold ';'), else up to the next ';' or
+     * line end. Masking too much (a quote or message text after the value) is the safe side of not knowing where
+     * a password ends.
+     */
     private static final Pattern SECRET = Pattern.compile(
-            "(?i)((?:[a-z.]*password|pwd|[a-z.]*secret|accesstoken)\\s*=\\s*)(?:\\{[^}]*\\}?|[^;]*)");
+            "(?i)((?:[a-z.]*password|pwd|[a-z.]*secret|accesstoken)[ \\t]*=[ \\t]*)(?:\\{[^}\\r\\n]*\\}?|[^;\\r\\n]*)");
     /** The password in a URL's user info: scheme://user:password@host. */
     private static final Pattern USER_INFO = Pattern.compile("(://[^/@:;\\s]*:)[^/@;\\s]*@");
 

@@ -215,19 +215,6 @@ final class ProfileAssembler {
         return new PathProfile(supported, protocols, alpn);
     }
 
-    /** Sentence of a note for answers that ended a walk as malformed TLS: %1$s path, %2$s versions. */
-    static final String NOTE_MALFORMED_ANSWER = "On the %s path the server answered the %s ClientHello with malformed"
-            + " TLS, so that version is shown as not accepted";
-    /** Sentence of a note for an accepted answer whose flight broke after the ServerHello: %1$s path, %2$s versions. */
-    static final String NOTE_MALFORMED_FLIGHT = "On the %s path the server's %s flight after its ServerHello is "
-            + "malformed, so its certificate or key exchange may be missing";
-    /** Sentence of a note for an answer on the TDS 7.x path that was not TLS at all: %1$s versions. */
-    static final String NOTE_NOT_TLS = "On the TDS 7.x path the server offered encryption in PRELOGIN but answered the"
-            + " %s ClientHello with something that is not TLS, so that version is shown as not accepted";
-    /** Sentence of a note for a certificate that could not be parsed. */
-    static final String NOTE_CERTIFICATE = "The server sent a certificate that cannot be parsed, so no certificate is"
-            + " shown";
-
     /**
      * Every malformed answer, grouped by path and parse error so a server that breaks the same way for every
      * version gets one note, not six.
@@ -241,16 +228,17 @@ final class ProfileAssembler {
             String kind = null;
             if (r.flaw() != null) {
                 error = r.flaw();
-                kind = NOTE_MALFORMED_ANSWER;
+                kind = ProbeMessages.NOTE_MALFORMED_ANSWER;
             } else if (r.notTls() != null && r.path() == ProbePath.TDS7) {
                 // TDS 8 is left out: how a TDS 7.x-only server answers a raw ClientHello says nothing about its TLS.
                 error = r.notTls();
-                kind = NOTE_NOT_TLS;
+                kind = ProbeMessages.NOTE_NOT_TLS;
             }
             collect(versionsByNote, errorByNote, kind, pathName, error, r.version());
             for (HelloResponse answer : r.answers()) {
                 if (answer.flaw() != null) {
-                    collect(versionsByNote, errorByNote, NOTE_MALFORMED_FLIGHT, pathName, answer.flaw(), r.version());
+                    collect(versionsByNote, errorByNote, ProbeMessages.NOTE_MALFORMED_FLIGHT, pathName,
+                            answer.flaw(), r.version());
                 }
             }
         }
@@ -258,7 +246,8 @@ final class ProfileAssembler {
         for (Map.Entry<String, List<String>> e : versionsByNote.entrySet()) {
             String[] parts = e.getKey().split("\n", 3);
             String versions = String.join(", ", e.getValue());
-            String message = parts[0].equals(NOTE_NOT_TLS) ? String.format(NOTE_NOT_TLS, versions)
+            String message = parts[0].equals(ProbeMessages.NOTE_NOT_TLS)
+                    ? String.format(ProbeMessages.NOTE_NOT_TLS, versions)
                     : String.format(parts[0], parts[1], versions);
             notes.add(new ProfileNote(message, errorByNote.get(e.getKey())));
         }
@@ -290,7 +279,7 @@ final class ProfileAssembler {
                 info = CertificateParser.parse(certificate);
             } catch (CertificateParseException e) {
                 // The suites are still right; the note says why the certificate is missing.
-                notes.add(new ProfileNote(NOTE_CERTIFICATE, e.getMessage()));
+                notes.add(new ProfileNote(ProbeMessages.NOTE_CERTIFICATE, e.getMessage()));
             }
         }
         PreloginInfo preloginInfo = prelogin == null ? null

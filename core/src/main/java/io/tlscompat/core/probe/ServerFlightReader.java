@@ -93,14 +93,16 @@ final class ServerFlightReader {
             throw new TlsParseException(e.getMessage());
         } catch (SocketTimeoutException e) {
             if (serverHello == null) {
-                failOnPartialMessage("then went silent");
+                HelloResponse partial = partialMessage("then went silent");
+                return partial != null ? partial : HelloResponse.noAnswer();
             }
-            return serverHello != null ? finish() : HelloResponse.noAnswer();
+            return finish();
         } catch (IOException e) {
             if (serverHello == null) {
-                failOnPartialMessage("then closed the connection");
+                HelloResponse partial = partialMessage("then closed the connection");
+                return partial != null ? partial : HelloResponse.rejected(Rejections.of(e));
             }
-            return serverHello != null ? finish() : HelloResponse.rejected(Rejections.of(e));
+            return finish();
         }
     }
 
@@ -108,16 +110,16 @@ final class ServerFlightReader {
      * A handshake message whose length promises more than its records held is malformed, not a refusal: without
      * this, a server announcing a 1,000-byte ServerHello in a 50-byte record would look like one that said no.
      */
-    private void failOnPartialMessage(String then) throws TlsParseException {
+    private HelloResponse partialMessage(String then) {
         int buffered = handshakeBytes.size() - consumed;
         if (buffered <= 0) {
-            return;
+            return null;
         }
         byte[] buffer = handshakeBytes.toByteArray();
         String announced = buffered >= 4 ? String.valueOf(((buffer[consumed + 1] & 0xFF) << 16)
                 | ((buffer[consumed + 2] & 0xFF) << 8) | (buffer[consumed + 3] & 0xFF)) : "a partial header of";
-        throw new TlsParseException(String.format("TLS handshake message of type %d announces %s bytes but the server"
-                + " sent only %d and %s", buffer[consumed] & 0xFF, announced, Math.max(0, buffered - 4), then));
+        return HelloResponse.malformedTls(String.format("TLS handshake message of type %d announces %s bytes but the"
+                + " server sent only %d and %s", buffer[consumed] & 0xFF, announced, Math.max(0, buffered - 4), then));
     }
 
     /** @return the answer when the flight told enough, else null to read on */

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class ProbeCommand implements Command {
     static final String HELP = String.join(System.lineSeparator(),
-            "usage: java -jar tls-compat-agent.jar probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]",
+            "usage: java -jar tls-compat-agent.jar probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]|JDBC-URL",
             "",
             "Probes a SQL Server endpoint's TLS over TDS 7.x (PRELOGIN-wrapped) and TDS 8 (strict):",
             "protocol versions, cipher suites and order, certificate, DHE/ECDHE groups, how it rejects.",
