@@ -45,6 +45,7 @@ class ProbeSecretsTest {
             ServerProfile profile = ServerProfile.fromJsonText(out.toString(StandardCharsets.UTF_8));
             assertThat(profile.target()).isEqualTo("127.0.0.1:" + sim.port());
             assertThat(profile.prelogin().product()).isEqualTo("SQL Server 2019");
+            assertThat(profile.notes()).as("a well-formed server gets no notes").isEmpty();
             assertNoSecret();
         }
     }
