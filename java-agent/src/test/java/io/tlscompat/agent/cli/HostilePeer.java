@@ -28,6 +28,8 @@ final class HostilePeer implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    /** System.nanoTime() of the first connection, or 0: where the probe's own time starts, JVM start-up excluded. */
+    volatile long firstConnectionNanos;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hostile-peer");
         t.setDaemon(true);
@@ -41,6 +43,9 @@ final class HostilePeer implements AutoCloseable {
                 Socket socket;
                 try {
                     socket = server.accept();
+                    if (firstConnectionNanos == 0) {
+                        firstConnectionNanos = System.nanoTime();
+                    }
                 } catch (IOException e) {
                     return;
                 }

@@ -40,6 +40,9 @@ class HostilePeerProbeTest {
             }
         })) {
             CliProcess cli = CliProcess.run("probe", "127.0.0.1:" + peer.port());
+            long probeMillis = (System.nanoTime() - peer.firstConnectionNanos) / 1_000_000;
+            System.out.println("empty-packet peer: exit " + cli.exitCode + " after " + cli.elapsedMillis
+                    + " ms (" + probeMillis + " ms from the first connection), peak RSS " + cli.peakRssKb + " kB");
 
             assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ExitCodes.UNREACHABLE);
             assertThat(cli.elapsedMillis).as(cli.toString()).isLessThan(5_000);
