@@ -129,7 +129,7 @@ final class ProbeOptions {
                 throw new UsageException(String.format(BAD_PORT, portText, target));
             }
         }
-        return new ProbeOptions(false, json, timeout, tds8, host, port);
+        return new ProbeOptions(false, json, timeout, tds8, host, port, portText != null, null);
     }
 
     /** A JDBC URL, or what follows its {@code //}: properties after ';' or an instance after '\\'. */
