@@ -29,8 +29,8 @@ public final class ProbeMessages {
     /** ServerProfile note sentence for an accepted answer whose flight broke later: %1$s path, %2$s versions. */
     public static final String NOTE_MALFORMED_FLIGHT = "On the %s path the server's flight for %s after its "
             + "ServerHello is malformed, so its certificate or key exchange may be missing";
-    /** ServerProfile note sentence for an answer on the TDS 7.x path that was not TLS at all: %1$s versions. */
-    public static final String NOTE_NOT_TLS = "On the TDS 7.x path the server offered encryption in PRELOGIN but "
+    /** ServerProfile note sentence for an answer that was not TLS at all after PRELOGIN: %1$s path, %2$s versions. */
+    public static final String NOTE_NOT_TLS = "On the %s path the server offered encryption in PRELOGIN but "
             + "answered ClientHellos for %s with something that is not TLS, so those versions are shown as not "
             + "accepted";
     /** ServerProfile note sentence for a certificate that could not be parsed. */

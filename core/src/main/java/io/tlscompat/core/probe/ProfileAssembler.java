@@ -244,11 +244,9 @@ final class ProfileAssembler {
         }
         List<ProfileNote> notes = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : versionsByNote.entrySet()) {
+            // key = sentence format, path name, error (see collect); every sentence takes path and versions
             String[] parts = e.getKey().split("\n", 3);
-            String versions = String.join(", ", e.getValue());
-            String message = parts[0].equals(ProbeMessages.NOTE_NOT_TLS)
-                    ? String.format(ProbeMessages.NOTE_NOT_TLS, versions)
-                    : String.format(parts[0], parts[1], versions);
+            String message = String.format(parts[0], parts[1], String.join(", ", e.getValue()));
             notes.add(new ProfileNote(message, errorByNote.get(e.getKey())));
         }
         return notes;

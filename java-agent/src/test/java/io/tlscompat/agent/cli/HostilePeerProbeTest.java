@@ -67,6 +67,15 @@ class HostilePeerProbeTest {
     }
 
     @Test
+    void nonTlsBytesAfterPreloginOfferedEncryptionAreANote() throws Exception {
+        ProfileNote note = onlyNote(o -> HostilePeer.sendWrapped(o,
+                "HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(note.message()).isEqualTo(String.format(ProbeMessages.NOTE_NOT_TLS, "TDS 7.x",
+                "TLSv1.3, TLSv1.2, TLSv1.1, TLSv1, SSLv3"));
+        assertThat(note.parseError()).startsWith("not a TLS record (first bytes 485454");
+    }
+
+    @Test
     void handshakeLongerThanItsRecordIsANote() throws Exception {
         byte[] body = HostilePeer.serverHelloBody(null);
         ProfileNote note = onlyNote(o -> HostilePeer.sendWrapped(o, HostilePeer.record(22,
