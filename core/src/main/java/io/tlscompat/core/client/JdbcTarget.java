@@ -27,9 +27,15 @@ public final class JdbcTarget {
     /** Default SQL Server port. */
     public static final int DEFAULT_PORT = 1433;
 
-    private static final Pattern SECRET = Pattern.compile("(?i)((?:[a-z]*password|pwd)\\s*=)[^;&]*");
-    /** The password of an r2dbc URL's user info: {@code r2dbc:mssql://user:secret@host}. */
-    private static final Pattern USERINFO_SECRET = Pattern.compile("(?i)^(r2dbc:[a-z:]*//[^:@/?]*:)[^@/?]*@");
+    /**
+     * A password-like key and its value: a whole {braced} value (which may hold ';'), else up to the next ';' or
+     * line end. Masking too much (a quote or message text after the value) is the safe side of not knowing where
+     * a password ends.
+     */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)((?:[a-z.]*password|pwd|[a-z.]*secret|accesstoken)[ \\t]*=[ \\t]*)(?:\\{[^}\\r\\n]*\\}?|[^;\\r\\n]*)");
+    /** The password in a URL's user info: scheme://user:password@host. */
+    private static final Pattern USER_INFO = Pattern.compile("(://[^/@:;\\s]*:)[^/@;\\s]*@");
     /** The r2dbc URL schemes r2dbc-mssql registers (driver {@code mssql} or {@code sqlserver}), pooled or not. */
     private static final Pattern R2DBC = Pattern.compile("(?i)^r2dbc:(?:pool:)?(?:mssql|sqlserver)://");
 
@@ -61,10 +67,16 @@ public final class JdbcTarget {
         this.origin = origin;
     }
 
-    /** Replaces password values with {@code ***}. */
+    /**
+     * Replaces password values with {@code ***} in any text that holds a URL or a {@code key=value} list: JDBC
+     * properties ({@code password=}, {@code trustStorePassword=}, {@code pwd=}, braced values), secrets and access
+     * tokens, and the password of {@code scheme://user:password@host}. The one masking rule of every printed line.
+     */
     public static String redact(String url) {
-        return url == null ? null
-                : USERINFO_SECRET.matcher(SECRET.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
+        if (url == null) {
+            return null;
+        }
+        return USER_INFO.matcher(SECRET.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
     }
 
     /**
@@ -203,7 +215,7 @@ public final class JdbcTarget {
                 continue;
             }
             String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            if (key.contains("password") || key.equals("pwd")) {
+            if (key.contains("password") || key.equals("pwd") || key.contains("secret") || key.equals("accesstoken")) {
                 continue; // never keep secrets
             }
             String value = p.substring(eq + 1).trim();

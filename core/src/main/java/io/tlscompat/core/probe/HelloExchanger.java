@@ -50,6 +50,8 @@ final class HelloExchanger {
                 return HelloResponse.rejected(Rejections.of(e));
             }
             return ServerFlightReader.read(channel.in(), hello.version());
+        } catch (ProgressBudget.Exceeded e) {
+            throw e.toProbeException(connector.target());
         } catch (TlsParseException e) {
             return HelloResponse.notTls(e.getMessage());
         } catch (IOException e) {

@@ -37,9 +37,16 @@ final class HelloResponse {
     private final Integer dheBits;
     private final Integer namedGroup;
     private final String rejection;
+    private final String flaw;
 
     private HelloResponse(Kind kind, TlsVersion version, int cipherSuite, String alpn, List<byte[]> certificates,
             Integer dheBits, Integer namedGroup, String rejection) {
+        this(kind, version, cipherSuite, alpn, certificates, dheBits, namedGroup, rejection, null);
+    }
+
+    private HelloResponse(Kind kind, TlsVersion version, int cipherSuite, String alpn, List<byte[]> certificates,
+            Integer dheBits, Integer namedGroup, String rejection, String flaw) {
+        this.flaw = flaw;
         this.kind = kind;
         this.version = version;
         this.cipherSuite = cipherSuite;
@@ -52,7 +59,22 @@ final class HelloResponse {
 
     static HelloResponse accepted(TlsVersion version, int cipherSuite, String alpn, List<byte[]> certificates,
             Integer dheBits, Integer namedGroup) {
-        return new HelloResponse(Kind.ACCEPTED, version, cipherSuite, alpn, certificates, dheBits, namedGroup, null);
+        return accepted(version, cipherSuite, alpn, certificates, dheBits, namedGroup, null);
+    }
+
+    /** @param flaw why the flight after the ServerHello could not be read to its end (a parse error), or null */
+    static HelloResponse accepted(TlsVersion version, int cipherSuite, String alpn, List<byte[]> certificates,
+            Integer dheBits, Integer namedGroup, String flaw) {
+        return new HelloResponse(Kind.ACCEPTED, version, cipherSuite, alpn, certificates, dheBits, namedGroup, null,
+                flaw);
+    }
+
+    /**
+     * Why the answer was malformed TLS: after an accepted ServerHello (e.g. its Certificate message), or in TLS records
+     * that could not be read as a ServerHello; null when it was well-formed or not TLS at all.
+     */
+    String flaw() {
+        return flaw;
     }
 
     static HelloResponse otherVersion(TlsVersion version) {
@@ -67,6 +89,12 @@ final class HelloResponse {
 
     static HelloResponse notTls(String detail) {
         return new HelloResponse(Kind.NOT_TLS, null, -1, null, Collections.<byte[]>emptyList(), null, null, detail);
+    }
+
+    /** The server spoke TLS records but their content is malformed; the reason is both rejection and flaw. */
+    static HelloResponse malformedTls(String detail) {
+        return new HelloResponse(Kind.NOT_TLS, null, -1, null, Collections.<byte[]>emptyList(), null, null, detail,
+                detail);
     }
 
     static HelloResponse noAnswer() {

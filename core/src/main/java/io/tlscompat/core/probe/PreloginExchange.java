@@ -67,6 +67,8 @@ final class PreloginExchange {
             return new PreloginExchange(readReply(in, target), null, in);
         } catch (Refused r) {
             return new PreloginExchange(null, r.rejection, in);
+        } catch (ProgressBudget.Exceeded e) {
+            throw e.toProbeException(target);
         } catch (DeadlineInputStream.DeadlinePassed e) {
             throw new ProbeException(ProbeException.Reason.TIMEOUT,
                     String.format(ProbeMessages.DEADLINE, target, e.budgetMillis), e);
@@ -111,8 +113,10 @@ final class PreloginExchange {
             throw notTds(target, "the PRELOGIN reply is truncated (" + got + " bytes of a TDS header)", null);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ProgressBudget budget = new ProgressBudget("in its PRELOGIN reply");
         TdsPacket packet = TdsPacket.readAfterHeader(in, header);
         while (true) {
+            budget.count(packet);
             if (packet.type() != TdsPacketType.TABULAR_RESULT) {
                 throw notTds(target, String.format("the PRELOGIN reply continues with a TDS packet of type 0x%02x",
                         packet.type()), null);

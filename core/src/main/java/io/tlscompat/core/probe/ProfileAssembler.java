@@ -5,6 +5,7 @@ import io.tlscompat.core.cert.CertificateParser;
 import io.tlscompat.core.profile.CertificateInfo;
 import io.tlscompat.core.profile.PathProfile;
 import io.tlscompat.core.profile.PreloginInfo;
+import io.tlscompat.core.profile.ProfileNote;
 import io.tlscompat.core.profile.ProtocolSupport;
 import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.core.tds.PreloginMessage;
@@ -16,6 +17,7 @@ import io.tlscompat.core.tls.TlsVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -213,20 +215,75 @@ final class ProfileAssembler {
         return new PathProfile(supported, protocols, alpn);
     }
 
+    /**
+     * Every malformed answer, grouped by path and parse error so a server that breaks the same way for every
+     * version gets one note, not six.
+     */
+    private List<ProfileNote> notes() {
+        Map<String, List<String>> versionsByNote = new LinkedHashMap<>();
+        Map<String, String> errorByNote = new LinkedHashMap<>();
+        for (VersionResult r : results) {
+            String pathName = r.path() == ProbePath.TDS7 ? "TDS 7.x" : "TDS 8";
+            String error = null;
+            String kind = null;
+            if (r.flaw() != null) {
+                error = r.flaw();
+                kind = ProbeMessages.NOTE_MALFORMED_ANSWER;
+            } else if (r.notTls() != null && r.path() == ProbePath.TDS7) {
+                // TDS 8 is left out: how a TDS 7.x-only server answers a raw ClientHello says nothing about its TLS.
+                error = r.notTls();
+                kind = ProbeMessages.NOTE_NOT_TLS;
+            }
+            collect(versionsByNote, errorByNote, kind, pathName, error, r.version());
+            for (HelloResponse answer : r.answers()) {
+                if (answer.flaw() != null) {
+                    collect(versionsByNote, errorByNote, ProbeMessages.NOTE_MALFORMED_FLIGHT, pathName,
+                            answer.flaw(), r.version());
+                }
+            }
+        }
+        List<ProfileNote> notes = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : versionsByNote.entrySet()) {
+            // key = sentence format, path name, error (see collect); every sentence takes path and versions
+            String[] parts = e.getKey().split("\n", 3);
+            String message = String.format(parts[0], parts[1], String.join(", ", e.getValue()));
+            notes.add(new ProfileNote(message, errorByNote.get(e.getKey())));
+        }
+        return notes;
+    }
+
+    private static void collect(Map<String, List<String>> versionsByNote, Map<String, String> errorByNote,
+            String kind, String pathName, String error, TlsVersion version) {
+        if (kind == null) {
+            return;
+        }
+        String key = kind + "\n" + pathName + "\n" + error;
+        List<String> versions = versionsByNote.get(key);
+        if (versions == null) {
+            versions = new ArrayList<>();
+            versionsByNote.put(key, versions);
+            errorByNote.put(key, error);
+        }
+        if (!versions.contains(version.jdkName())) {
+            versions.add(version.jdkName());
+        }
+    }
+
     ServerProfile build(int connections, long elapsedMillis) {
+        List<ProfileNote> notes = notes();
         CertificateInfo info = null;
         if (certificate != null) {
             try {
                 info = CertificateParser.parse(certificate);
             } catch (CertificateParseException e) {
-                // An unreadable certificate is reported as absent; the suites are still right.
-                info = null;
+                // The suites are still right; the note says why the certificate is missing.
+                notes.add(new ProfileNote(ProbeMessages.NOTE_CERTIFICATE, e.getMessage()));
             }
         }
         PreloginInfo preloginInfo = prelogin == null ? null
                 : new PreloginInfo(prelogin.version(), prelogin.encryption(), prelogin.instance());
         boolean tds8Supported = anyAccepted(ProbePath.TDS8);
-        return ServerProfile.builder()
+        ServerProfile.Builder builder = ServerProfile.builder()
                 .target(target)
                 .connections(connections)
                 .elapsedMillis(elapsedMillis)
@@ -236,7 +293,10 @@ final class ProfileAssembler {
                 .certificate(info)
                 .dheGroupBits(dheBits)
                 .ecdheGroups(ecdheGroups)
-                .rejection(rejection())
-                .build();
+                .rejection(rejection());
+        for (ProfileNote note : notes) {
+            builder.note(note);
+        }
+        return builder.build();
     }
 }

@@ -42,6 +42,10 @@ final class ServerFlightReader {
     private final ByteArrayOutputStream handshakeBytes = new ByteArrayOutputStream();
     private int consumed;
     private int totalRead;
+    /** Where the handshake message being assembled ends in {@link #handshakeBytes}, once its header was read. */
+    private int pendingMessageEnd;
+    /** True once one valid record header was read: a later parse error is malformed TLS, not another protocol. */
+    private boolean sawTlsRecord;
 
     private ServerHello serverHello;
     private List<byte[]> certificates = new ArrayList<>();
@@ -59,11 +63,11 @@ final class ServerFlightReader {
      * @return the answer; a reset, close or silence before the ServerHello is a rejection or no answer, not an error
      * @throws TlsParseException when the bytes are not TLS (or are malformed) before a ServerHello was understood
      */
-    static HelloResponse read(InputStream in, TlsVersion offered) throws TlsParseException {
+    static HelloResponse read(InputStream in, TlsVersion offered) throws TlsParseException, ProgressBudget.Exceeded {
         return new ServerFlightReader(offered).run(in);
     }
 
-    private HelloResponse run(InputStream in) throws TlsParseException {
+    private HelloResponse run(InputStream in) throws TlsParseException, ProgressBudget.Exceeded {
         try {
             while (true) {
                 HelloResponse done = readRecord(in);
@@ -71,22 +75,51 @@ final class ServerFlightReader {
                     return done;
                 }
             }
+        } catch (ProgressBudget.Exceeded e) {
+            throw e;
         } catch (TlsParseException e) {
             if (serverHello != null && isOfferedVersion()) {
-                return accepted();
+                return accepted(e.getMessage());
+            }
+            if (sawTlsRecord) {
+                return HelloResponse.malformedTls(e.getMessage());
             }
             throw e;
         } catch (TdsProtocolException e) {
             // On the TDS 7.x path the records arrive inside TDS packets; a broken packet is as bad as a broken record.
             if (serverHello != null && isOfferedVersion()) {
-                return accepted();
+                return accepted(e.getMessage());
             }
             throw new TlsParseException(e.getMessage());
         } catch (SocketTimeoutException e) {
-            return serverHello != null ? finish() : HelloResponse.noAnswer();
+            if (serverHello == null) {
+                HelloResponse partial = partialMessage("then went silent");
+                return partial != null ? partial : HelloResponse.noAnswer();
+            }
+            return finish();
         } catch (IOException e) {
-            return serverHello != null ? finish() : HelloResponse.rejected(Rejections.of(e));
+            if (serverHello == null) {
+                HelloResponse partial = partialMessage("then closed the connection");
+                return partial != null ? partial : HelloResponse.rejected(Rejections.of(e));
+            }
+            return finish();
         }
+    }
+
+    /**
+     * A handshake message whose length promises more than its records held is malformed, not a refusal: without
+     * this, a server announcing a 1,000-byte ServerHello in a 50-byte record would look like one that said no.
+     */
+    private HelloResponse partialMessage(String then) {
+        int buffered = handshakeBytes.size() - consumed;
+        if (buffered <= 0) {
+            return null;
+        }
+        byte[] buffer = handshakeBytes.toByteArray();
+        String announced = buffered >= 4 ? String.valueOf(((buffer[consumed + 1] & 0xFF) << 16)
+                | ((buffer[consumed + 2] & 0xFF) << 8) | (buffer[consumed + 3] & 0xFF)) : "a partial header of";
+        return HelloResponse.malformedTls(String.format("TLS handshake message of type %d announces %s bytes but the"
+                + " server sent only %d and %s", buffer[consumed] & 0xFF, announced, Math.max(0, buffered - 4), then));
     }
 
     /** @return the answer when the flight told enough, else null to read on */
@@ -109,10 +142,15 @@ final class ServerFlightReader {
         if (length > MAX_RECORD_LENGTH) {
             throw new TlsParseException("TLS record of " + length + " bytes is larger than TLS allows");
         }
+        sawTlsRecord = true;
         totalRead += 5 + length;
         if (totalRead > MAX_FLIGHT_BYTES) {
             throw new TlsParseException("the server sent more than " + MAX_FLIGHT_BYTES
                     + " bytes without finishing its hello");
+        }
+        if (length == 0 && type == HANDSHAKE) {
+            throw new TlsParseException("empty TLS handshake record (RFC 8446 5.1 forbids zero-length handshake "
+                    + "fragments)");
         }
         byte[] fragment = new byte[length];
         Streams.readFully(in, fragment, 0, fragment.length, "TLS record");
@@ -137,6 +175,9 @@ final class ServerFlightReader {
     }
 
     private HelloResponse handleMessages() throws TlsParseException {
+        if (pendingMessageEnd > handshakeBytes.size()) {
+            return null; // copying the buffer per record would cost O(n^2) for a message split into tiny records
+        }
         byte[] buffer = handshakeBytes.toByteArray();
         while (buffer.length - consumed >= 4) {
             int msgType = buffer[consumed] & 0xFF;
@@ -146,6 +187,7 @@ final class ServerFlightReader {
                 throw new TlsParseException("TLS handshake message of " + msgLength + " bytes is too large");
             }
             if (buffer.length - consumed - 4 < msgLength) {
+                pendingMessageEnd = consumed + 4 + msgLength;
                 return null;
             }
             byte[] body = new byte[msgLength];
@@ -194,8 +236,13 @@ final class ServerFlightReader {
     }
 
     private HelloResponse accepted() {
+        return accepted(null);
+    }
+
+    /** @param flaw why the rest of the flight after an understood ServerHello could not be read, or null */
+    private HelloResponse accepted(String flaw) {
         return HelloResponse.accepted(offered, serverHello.cipherSuite(), serverHello.alpn(), certificates, dheBits,
-                namedGroup);
+                namedGroup, flaw);
     }
 
     /** Certificate message of TLS 1.2 and older: a 24-bit list of 24-bit-length DER certificates. */

@@ -9,10 +9,13 @@ import java.io.InputStream;
 
 /**
  * The TLS bytes a server sends inside TDS packets during a TDS 7.x handshake. SQL Server uses packet type 0x12;
- * 0x04 is accepted too, as jTDS does. Packet boundaries are ignored: TLS records may span packets.
+ * 0x04 is accepted too, as jTDS does. Packet boundaries are ignored: TLS records may span packets. Empty packets
+ * count against a {@link ProgressBudget}, so a peer streaming them ends the read with
+ * {@link ProgressBudget.Exceeded}.
  */
 final class TdsPayloadInputStream extends InputStream {
     private final InputStream in;
+    private final ProgressBudget budget = new ProgressBudget("during the TLS handshake");
     private byte[] payload = new byte[0];
     private int pos;
 
@@ -41,6 +44,7 @@ final class TdsPayloadInputStream extends InputStream {
                 throw new TdsProtocolException(String.format(
                         "TDS packet of type 0x%02x during the TLS handshake (expected 0x12)", packet.type()));
             }
+            budget.count(packet);
             payload = packet.payload();
             pos = 0;
         }

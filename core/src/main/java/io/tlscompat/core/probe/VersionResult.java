@@ -60,6 +60,11 @@ final class VersionResult {
         return end != null && end.kind() == HelloResponse.Kind.NOT_TLS ? end.rejection() : null;
     }
 
+    /** Why the answer that ended the walk was malformed TLS (see {@link HelloResponse#flaw()}), or null. */
+    String flaw() {
+        return end == null ? null : end.flaw();
+    }
+
     /** True when the walk ended because the server did not answer at all. */
     boolean endedInSilence() {
         return end != null && end.kind() == HelloResponse.Kind.NO_ANSWER;

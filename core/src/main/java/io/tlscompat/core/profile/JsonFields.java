@@ -61,6 +61,22 @@ final class JsonFields {
         return out;
     }
 
+    /** A list of objects; empty when the key is absent (profiles written before the key existed). */
+    static List<Map<String, Object>> objects(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof List)) {
+            throw new IllegalArgumentException("server profile field '" + key + "' must be a list of objects");
+        }
+        for (Object o : (List<?>) v) {
+            out.add(asObject(o, key));
+        }
+        return out;
+    }
+
     static Map<String, Object> object(Map<String, Object> m, String key) {
         Object v = m.get(key);
         return v == null ? null : asObject(v, key);

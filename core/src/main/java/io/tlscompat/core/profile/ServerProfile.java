@@ -24,6 +24,7 @@ public final class ServerProfile {
     private final Integer dheGroupBits;
     private final List<String> ecdheGroups;
     private final String rejection;
+    private final List<ProfileNote> notes;
 
     private ServerProfile(Builder b) {
         this.target = b.target;
@@ -36,6 +37,7 @@ public final class ServerProfile {
         this.dheGroupBits = b.dheGroupBits;
         this.ecdheGroups = Collections.unmodifiableList(new ArrayList<>(b.ecdheGroups));
         this.rejection = b.rejection;
+        this.notes = Collections.unmodifiableList(new ArrayList<>(b.notes));
     }
 
     /** A new builder. */
@@ -90,6 +92,11 @@ public final class ServerProfile {
         return rejection;
     }
 
+    /** What the server sent that the probe could not read, each with the reason; empty when all was readable. */
+    public List<ProfileNote> notes() {
+        return notes;
+    }
+
     /** The JSON tree of the {@code probe --json} contract. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -108,6 +115,11 @@ public final class ServerProfile {
         m.put("dhe", dhe);
         m.put("ecdheGroups", ecdheGroups);
         m.put("rejection", rejection);
+        List<Object> noteList = new ArrayList<>();
+        for (ProfileNote n : notes) {
+            noteList.add(n.toJson());
+        }
+        m.put("notes", noteList);
         return m;
     }
 
@@ -145,6 +157,9 @@ public final class ServerProfile {
         if (dhe != null) {
             b.dheGroupBits(JsonFields.optionalInt(dhe, "groupBits"));
         }
+        for (Map<String, Object> n : JsonFields.objects(m, "notes")) {
+            b.note(ProfileNote.fromJson(n));
+        }
         return b.build();
     }
 
@@ -175,6 +190,7 @@ public final class ServerProfile {
         private Integer dheGroupBits;
         private List<String> ecdheGroups = new ArrayList<>();
         private String rejection;
+        private final List<ProfileNote> notes = new ArrayList<>();
 
         private Builder() {
         }
@@ -226,6 +242,12 @@ public final class ServerProfile {
 
         public Builder rejection(String rejection) {
             this.rejection = rejection;
+            return this;
+        }
+
+        /** Adds one note (see {@link ServerProfile#notes()}). */
+        public Builder note(ProfileNote note) {
+            this.notes.add(note);
             return this;
         }
 

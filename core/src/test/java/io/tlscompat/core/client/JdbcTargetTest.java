@@ -20,6 +20,17 @@ class JdbcTargetTest {
     }
 
     @Test
+    void redactMasksPasswordsInAnyTextWithAUrlOrAKeyValueList() {
+        assertThat(JdbcTarget.redact("probe: 'db1:1433;user=sa;password={pa;ss};encrypt=true' is not HOST[:PORT]"))
+                .isEqualTo("probe: 'db1:1433;user=sa;password=***;encrypt=true' is not HOST[:PORT]");
+        assertThat(JdbcTarget.redact("a password=one\nb password=two\n")).isEqualTo("a password=***\nb password=***\n");
+        assertThat(JdbcTarget.redact("x trustStorePassword=hunter2;pwd=p2 clientSecret=s3 accessToken=t0k"))
+                .doesNotContain("hunter2").doesNotContain("p2").doesNotContain("s3").doesNotContain("t0k");
+        assertThat(JdbcTarget.redact("see https://admin:hunter2@db1.corp/x and jdbc:sqlserver://db1;user=me@corp"))
+                .isEqualTo("see https://admin:***@db1.corp/x and jdbc:sqlserver://db1;user=me@corp");
+    }
+
+    @Test
     void serverNameAndPortNumberProperties() {
         JdbcTarget t = JdbcTarget.parse("jdbc:sqlserver://;serverName=db2;portNumber=1500", "x");
         assertThat(t.address()).isEqualTo("db2:1500");

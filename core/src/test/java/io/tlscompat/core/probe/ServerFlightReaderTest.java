@@ -24,7 +24,7 @@ class ServerFlightReaderTest {
     private static final int ECDHE_RSA_AES128_GCM = 0xC02F;
     private static final int DHE_RSA_AES128_GCM = 0x009E;
 
-    private static HelloResponse read(byte[] bytes, TlsVersion offered) throws TlsParseException {
+    private static HelloResponse read(byte[] bytes, TlsVersion offered) throws java.io.IOException {
         return ServerFlightReader.read(new ByteArrayInputStream(bytes), offered);
     }
 

@@ -124,6 +124,22 @@ class TdsProbeBadPeerTest {
     }
 
     @Test
+    void emptyPreloginReplyPacketsEndTheProbeAtTheProgressBudget() throws Exception {
+        ProbeException e = probeFails(s -> {
+            ScriptedPeer.readRequest(s);
+            OutputStream out = s.getOutputStream();
+            // Reply packets without payload and never an end of message: no size bound is ever reached.
+            for (int i = 0; i < 1_000_000; i++) {
+                new TdsPacket(TdsPacketType.TABULAR_RESULT, 0, i & 0xFF, new byte[0]).writeTo(out);
+            }
+        }, 2000);
+        assertThat(e.reason()).isEqualTo(ProbeException.Reason.NOT_TDS);
+        // probeFails already checked that the line names 127.0.0.1:port; the rest is the constant.
+        assertThat(e.getMessage()).startsWith("127.0.0.1:").endsWith(String.format(ProbeMessages.NO_PROGRESS, "",
+                ProgressBudget.MAX_EMPTY_PACKETS + 1, "in its PRELOGIN reply"));
+    }
+
+    @Test
     void silentServerTimesOutWithinTheDeadline() throws Exception {
         ProbeException e = probeFails(s -> {
             ScriptedPeer.readRequest(s);

@@ -35,6 +35,8 @@ class ServerProfileJsonTest {
                 .dheGroupBits(1024)
                 .ecdheGroups(Arrays.asList("secp256r1", "secp384r1"))
                 .rejection("reset")
+                .note(new ProfileNote("The server sent a certificate that cannot be parsed, so no certificate is shown",
+                        "DER length points outside the certificate"))
                 .build();
     }
 
@@ -51,13 +53,26 @@ class ServerProfileJsonTest {
     void jsonHasTheContractKeys() {
         Map<String, Object> json = Json.parseObject(sample().toJsonText());
         assertThat(json).containsOnlyKeys("target", "connections", "elapsedMillis", "prelogin", "tds7", "tds8",
-                "certificate", "dhe", "ecdheGroups", "rejection");
+                "certificate", "dhe", "ecdheGroups", "rejection", "notes");
         @SuppressWarnings("unchecked")
         Map<String, Object> tds8 = (Map<String, Object>) json.get("tds8");
         assertThat(tds8).containsEntry("alpn", "tds/8.0").containsKeys("supported", "protocols");
         @SuppressWarnings("unchecked")
         Map<String, Object> tds7 = (Map<String, Object>) json.get("tds7");
         assertThat(tds7).doesNotContainKey("alpn");
+    }
+
+    @Test
+    void notesRoundTripAndAProfileSavedBeforeNotesReadsAsNone() {
+        ServerProfile back = ServerProfile.fromJsonText(sample().toJsonText());
+        assertThat(back.notes()).containsExactly(new ProfileNote(
+                "The server sent a certificate that cannot be parsed, so no certificate is shown",
+                "DER length points outside the certificate"));
+        Map<String, Object> json = Json.parseObject(sample().toJsonText());
+        assertThat(json.get("notes")).asList().hasSize(1).first().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("message", "parseError");
+        json.remove("notes");
+        assertThat(ServerProfile.fromJson(json).notes()).isEmpty();
     }
 
     @Test

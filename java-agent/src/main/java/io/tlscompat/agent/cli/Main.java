@@ -61,8 +61,22 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs a command line; returns the exit code instead of exiting, so tests can call it. */
+    /**
+     * Runs a command line; returns the exit code instead of exiting, so tests can call it. Whatever any command
+     * prints leaves through {@link RedactingOutput}: no password typed or pasted on the command line is echoed.
+     */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        PrintStream maskedOut = RedactingOutput.around(out);
+        PrintStream maskedErr = RedactingOutput.around(err);
+        try {
+            return dispatch(args, maskedOut, maskedErr);
+        } finally {
+            maskedOut.close();
+            maskedErr.close();
+        }
+    }
+
+    private static int dispatch(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             printHelp(err);
             return ExitCodes.USAGE;

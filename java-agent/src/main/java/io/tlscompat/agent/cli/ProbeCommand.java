@@ -11,11 +11,14 @@ import io.tlscompat.core.profile.ServerProfile;
 import java.io.PrintStream;
 import java.util.List;
 
-/** {@code probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]}: what TLS a SQL Server endpoint accepts. */
+/**
+ * {@code probe [--json] [--timeout SECONDS] [--no-tds8] [--browser-port N] HOST[\INSTANCE][:PORT]|JDBC-URL}: what TLS
+ * a SQL Server endpoint accepts.
+ */
 final class ProbeCommand implements Command {
     static final String HELP = String.join(System.lineSeparator(),
             "usage: java -jar tls-compat-agent.jar probe [--json] [--timeout SECONDS] [--no-tds8] [--browser-port N]",
-            "       HOST[\\INSTANCE][:PORT]",
+            "       HOST[\\INSTANCE][:PORT]|JDBC-URL",
             "",
             "Probes a SQL Server endpoint's TLS over TDS 7.x (PRELOGIN-wrapped) and TDS 8 (strict):",
             "protocol versions, cipher suites and order, certificate, DHE/ECDHE groups, how it rejects.",
@@ -26,6 +29,9 @@ final class ProbeCommand implements Command {
             "  --browser-port N    UDP port of the SQL Server Browser, default " + InstanceResolver.BROWSER_PORT,
             "  HOST[:PORT]         default port " + ProbeOptions.DEFAULT_PORT,
             "  HOST\\INSTANCE       a named instance: its port comes from the SQL Server Browser unless given",
+            "  JDBC-URL            a pasted URL (jdbc:sqlserver://host[\\instance][:port];...): host, port, instance",
+            "",
+            "Passwords in anything printed (URLs, key=value lists) are masked as ***.",
             "",
             "exit codes: 0 probed, 2 usage error, 3 unreachable, not SQL Server or no answer in time");
 

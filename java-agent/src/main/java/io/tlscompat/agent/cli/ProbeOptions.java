@@ -1,10 +1,17 @@
 package io.tlscompat.agent.cli;
 
 import io.tlscompat.core.browser.InstanceResolver;
+import io.tlscompat.core.client.JdbcTarget;
+import io.tlscompat.core.client.JdbcUrlException;
 
 import java.util.List;
+import java.util.Locale;
 
-/** The parsed arguments of {@code probe [--json] [--timeout SECONDS] [--no-tds8] HOST[:PORT]}. Immutable. */
+/**
+ * The parsed arguments of {@code probe [--json] [--timeout SECONDS] [--no-tds8] TARGET}. TARGET is
+ * {@code HOST[:PORT]}, a pasted JDBC URL, or a URL's tail ({@code host[\instance][:port];key=value...}); URLs go
+ * through core's {@link JdbcTarget} parser, the gate's, so both read host, port and instance alike. Immutable.
+ */
 final class ProbeOptions {
     /** SQL Server's default port. */
     static final int DEFAULT_PORT = 1433;
@@ -17,26 +24,33 @@ final class ProbeOptions {
     static final String BAD_TIMEOUT = "--timeout needs a whole number of seconds from 1 to 3600, got '%s'";
     static final String BAD_PORT = "port '%s' in '%s' is not a number from 1 to 65535";
     static final String BAD_TARGET = "'%s' is not HOST[:PORT] — e.g. db1:1433 or [2001:db8::1]:1433";
+
     static final String BAD_INSTANCE = "'%s' names no instance after '\\' — e.g. 'db1\\SQLEXPRESS' (quote it in shells)";
     static final String BAD_BROWSER_PORT = "--browser-port needs a UDP port from 1 to 65535, got '%s'";
-
     private final boolean help;
     private final boolean json;
     private final int timeoutSeconds;
     private final boolean tds8;
     private final String host;
     private final int port;
-    private String instance;
-    private boolean portGiven;
+    private final boolean portGiven;
+    private final String instance;
     private int browserPort = InstanceResolver.BROWSER_PORT;
 
     private ProbeOptions(boolean help, boolean json, int timeoutSeconds, boolean tds8, String host, int port) {
+        this(help, json, timeoutSeconds, tds8, host, port, true, null);
+    }
+
+    private ProbeOptions(boolean help, boolean json, int timeoutSeconds, boolean tds8, String host, int port,
+            boolean portGiven, String instance) {
         this.help = help;
         this.json = json;
         this.timeoutSeconds = timeoutSeconds;
         this.tds8 = tds8;
         this.host = host;
         this.port = port;
+        this.portGiven = portGiven;
+        this.instance = instance;
     }
 
     /** @throws UsageException with a one-line reason when the arguments are wrong */
@@ -44,8 +58,8 @@ final class ProbeOptions {
         boolean json = false;
         boolean tds8 = true;
         int timeout = DEFAULT_TIMEOUT_SECONDS;
-        String target = null;
         int browserPort = InstanceResolver.BROWSER_PORT;
+        String target = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -78,18 +92,20 @@ final class ProbeOptions {
         if (target == null) {
             throw new UsageException(MISSING_TARGET);
         }
-        String original = target;
-        String instance = null;
-        int backslash = target.indexOf('\\');
-        if (backslash >= 0) {
-            // host\instance[:port]: the instance ends at the port's colon
-            String rest = target.substring(backslash + 1);
-            int colon = rest.indexOf(':');
-            instance = colon >= 0 ? rest.substring(0, colon) : rest;
-            if (instance.isEmpty()) {
-                throw new UsageException(String.format(BAD_INSTANCE, original));
+        if (isUrl(target)) {
+            JdbcTarget url;
+            try {
+                String lower = target.toLowerCase(Locale.ROOT);
+                url = JdbcTarget.parse(lower.startsWith("jdbc:") ? target : "jdbc:sqlserver://" + target,
+                        "the command line");
+            } catch (JdbcUrlException e) {
+                throw new UsageException(e.getMessage());
             }
-            target = target.substring(0, backslash) + (colon >= 0 ? rest.substring(colon) : "");
+            if (target.indexOf('\\') >= 0 && (url.instance() == null || url.instance().isEmpty())) {
+                throw new UsageException(String.format(BAD_INSTANCE, target));
+            }
+            return new ProbeOptions(false, json, timeout, tds8, url.host(), url.port(), url.portGiven(),
+                    url.instance()).withBrowserPort(browserPort);
         }
         String host;
         String portText = null;
@@ -124,11 +140,13 @@ final class ProbeOptions {
                 throw new UsageException(String.format(BAD_PORT, portText, target));
             }
         }
-        ProbeOptions o = new ProbeOptions(false, json, timeout, tds8, host, port);
-        o.instance = instance;
-        o.portGiven = portText != null;
-        o.browserPort = browserPort;
-        return o;
+        return new ProbeOptions(false, json, timeout, tds8, host, port, portText != null, null)
+                .withBrowserPort(browserPort);
+    }
+
+    private ProbeOptions withBrowserPort(int udpPort) {
+        this.browserPort = udpPort;
+        return this;
     }
 
     private static int udpPort(String value) throws UsageException {
@@ -141,6 +159,12 @@ final class ProbeOptions {
             // reported below
         }
         throw new UsageException(String.format(BAD_BROWSER_PORT, value));
+    }
+
+    /** A JDBC URL, or what follows its {@code //}: properties after ';' or an instance after '\\'. */
+    private static boolean isUrl(String target) {
+        return target.toLowerCase(Locale.ROOT).startsWith("jdbc:") || target.indexOf(';') >= 0
+                || target.indexOf('\\') >= 0;
     }
 
     private static int timeoutSeconds(String value) throws UsageException {
@@ -180,14 +204,14 @@ final class ProbeOptions {
         return port;
     }
 
-    /** The named instance of {@code host\instance}, or null. */
-    String instance() {
-        return instance;
-    }
-
-    /** Whether the target names its port (then the Browser is not asked, as with mssql-jdbc). */
+    /** False when the target named no port (the 1433 default; with an instance the real port may differ). */
     boolean portGiven() {
         return portGiven;
+    }
+
+    /** The named instance from a URL ({@code host\\SALES} or {@code instanceName=}), or null. */
+    String instance() {
+        return instance;
     }
 
     /** The SQL Server Browser's UDP port (1434 unless rehearsing against a simulator elsewhere). */

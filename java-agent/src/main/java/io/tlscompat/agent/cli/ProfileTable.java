@@ -3,6 +3,7 @@ package io.tlscompat.agent.cli;
 import io.tlscompat.core.profile.CertificateInfo;
 import io.tlscompat.core.profile.PathProfile;
 import io.tlscompat.core.profile.PreloginInfo;
+import io.tlscompat.core.profile.ProfileNote;
 import io.tlscompat.core.profile.ProtocolSupport;
 import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.core.tls.TlsVersion;
@@ -28,11 +29,12 @@ final class ProfileTable {
             }
             sb.append('\n');
         }
-        path(sb, "TDS 7.x", p.tds7(), false);
-        path(sb, "TDS 8", p.tds8(), true);
+        boolean noted = !p.notes().isEmpty();
+        path(sb, "TDS 7.x", p.tds7(), false, noted);
+        path(sb, "TDS 8", p.tds8(), true, noted);
         CertificateInfo c = p.certificate();
         if (c == null) {
-            sb.append("certificate  not seen\n");
+            sb.append("certificate  not seen").append(noted ? " (see notes)" : "").append('\n');
         } else {
             sb.append("certificate  ").append(c.subject()).append(c.selfSigned() ? " (self-signed)" : "").append('\n');
             if (!c.subjectAltNames().isEmpty()) {
@@ -50,12 +52,15 @@ final class ProfileTable {
         sb.append("rejection    ").append(p.rejection() == null ? "not seen" : p.rejection()).append('\n');
         sb.append("connections  ").append(p.connections()).append('\n');
         sb.append("elapsed      ").append(p.elapsedMillis()).append(" ms\n");
+        for (ProfileNote note : p.notes()) {
+            sb.append("note         ").append(note.message()).append(": ").append(note.parseError()).append('\n');
+        }
         return sb.toString();
     }
 
-    private static void path(StringBuilder sb, String name, PathProfile path, boolean tds8) {
+    private static void path(StringBuilder sb, String name, PathProfile path, boolean tds8, boolean noted) {
         sb.append(String.format("%-12s %s", name, !path.supported() ? "not supported"
-                : path.protocols().isEmpty() ? "no TLS" : "supported"));
+                : path.protocols().isEmpty() ? (noted ? "no TLS accepted (see notes)" : "no TLS") : "supported"));
         if (tds8 && path.supported()) {
             sb.append(", ALPN ").append(path.alpn() == null ? "not selected" : path.alpn());
         }

@@ -9,7 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Summarises a record file (the agent's JSON Lines) per server and per diagnosis. Lines that are not JSON objects
- * are counted, not fatal: a file cut off by a crash still reports.
+ * are counted, not fatal: a file cut off by a crash still reports. Memory is bounded whatever the file holds: one
+ * line of at most {@link #MAX_LINE_CHARS} is in memory at a time, and a longer line (a binary file, /dev/zero) ends
+ * the reading where it starts, see {@link #stoppedAtLine}.
  */
 final class RecordFileSummary {
     /** Per-server totals. */
@@ -29,6 +31,11 @@ final class RecordFileSummary {
         String fix;
     }
 
+    /** The longest line read; an agent record is a few KB, so anything longer is not a record file. */
+    static final int MAX_LINE_CHARS = 1024 * 1024;
+
+    /** The line number where reading stopped because the line was longer than {@link #MAX_LINE_CHARS}, else 0. */
+    long stoppedAtLine;
     long records;
     long failures;
     long unreadable;
@@ -37,15 +44,26 @@ final class RecordFileSummary {
 
     static RecordFileSummary read(BufferedReader in) throws IOException {
         RecordFileSummary s = new RecordFileSummary();
-        String line;
-        while ((line = in.readLine()) != null) {
+        StringBuilder buffer = new StringBuilder();
+        long lineNumber = 0;
+        while (true) {
+            lineNumber++;
+            int end = readLine(in, buffer);
+            if (end == TOO_LONG) {
+                s.stoppedAtLine = lineNumber;
+                break;
+            }
+            if (end == EOF && buffer.length() == 0) {
+                break;
+            }
+            String line = buffer.toString();
             if (line.trim().isEmpty()) {
                 continue;
             }
             Map<String, Object> r;
             try {
                 r = Json.parseObject(line);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 s.unreadable++;
                 continue;
             }
@@ -56,6 +74,28 @@ final class RecordFileSummary {
             s.add(r);
         }
         return s;
+    }
+
+    private static final int EOF = -1;
+    private static final int NEWLINE = 0;
+    private static final int TOO_LONG = 1;
+
+    /** Reads one line into {@code buffer} (cleared first), never more than {@link #MAX_LINE_CHARS} characters. */
+    private static int readLine(BufferedReader in, StringBuilder buffer) throws IOException {
+        buffer.setLength(0);
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                return NEWLINE;
+            }
+            if (c != '\r') {
+                if (buffer.length() == MAX_LINE_CHARS) {
+                    return TOO_LONG;
+                }
+                buffer.append((char) c);
+            }
+        }
+        return EOF;
     }
 
     @SuppressWarnings("unchecked")
@@ -105,6 +145,7 @@ final class RecordFileSummary {
         m.put("records", records);
         m.put("failures", failures);
         m.put("unreadableLines", unreadable);
+        m.put("stoppedAtLine", stoppedAtLine == 0 ? null : stoppedAtLine);
         Map<String, Object> sv = new LinkedHashMap<String, Object>();
         for (Map.Entry<String, ServerLine> e : servers.entrySet()) {
             Map<String, Object> x = new LinkedHashMap<String, Object>();

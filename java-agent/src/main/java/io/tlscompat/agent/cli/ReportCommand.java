@@ -19,6 +19,13 @@ final class ReportCommand implements Command {
             "and each diagnosis with an example and the fix.",
             "",
             "exit codes: 0 reported, 2 usage error or unreadable file");
+    /** Reason for {@link #CANNOT_READ}: %d = line number, %d = limit. */
+    static final String LINE_TOO_LONG = "line %d is longer than %d characters, so this is not a record file";
+    /** Reason for {@link #CANNOT_READ}: %d = lines read. */
+    static final String NO_RECORDS = "none of its %d lines is an agent record";
+    /** After a partial report: %s = path, %d = line number, %d = limit. */
+    static final String STOPPED = "report: stopped reading %s at line %d, which is longer than %d characters; the "
+            + "summary above covers the lines before it";
     /** %s = path, reason. */
     static final String CANNOT_READ = "report: cannot read %s (%s); give a record file written with"
             + " -javaagent:tls-compat-agent.jar=log=FILE";
@@ -65,7 +72,19 @@ final class ReportCommand implements Command {
             err.println(String.format(CANNOT_READ, path, e.getMessage()));
             return ExitCodes.USAGE;
         }
+        if (summary.records == 0 && summary.stoppedAtLine > 0) {
+            err.println(String.format(CANNOT_READ, path, String.format(LINE_TOO_LONG, summary.stoppedAtLine,
+                    RecordFileSummary.MAX_LINE_CHARS)));
+            return ExitCodes.USAGE;
+        }
+        if (summary.records == 0 && summary.unreadable > 0) {
+            err.println(String.format(CANNOT_READ, path, String.format(NO_RECORDS, summary.unreadable)));
+            return ExitCodes.USAGE;
+        }
         out.print(json ? Json.writePretty(summary.toJson()) : summary.render(file.getName()));
+        if (summary.stoppedAtLine > 0) {
+            err.println(String.format(STOPPED, path, summary.stoppedAtLine, RecordFileSummary.MAX_LINE_CHARS));
+        }
         return ExitCodes.OK;
     }
 }

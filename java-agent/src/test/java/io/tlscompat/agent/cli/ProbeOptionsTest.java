@@ -35,6 +35,35 @@ class ProbeOptionsTest {
     }
 
     @Test
+    void jdbcUrlTargetsGiveHostPortAndInstanceAsTheGateReadsThem() throws Exception {
+        ProbeOptions url = parse("jdbc:sqlserver://db1.corp:14330;databaseName=app;user=sa;password=x");
+        assertThat(url.host()).isEqualTo("db1.corp");
+        assertThat(url.port()).isEqualTo(14330);
+        assertThat(url.portGiven()).isTrue();
+        assertThat(url.instance()).isNull();
+
+        ProbeOptions named = parse("jdbc:sqlserver://db2\\SALES;encrypt=true");
+        assertThat(named.host()).isEqualTo("db2");
+        assertThat(named.instance()).isEqualTo("SALES");
+        assertThat(named.portGiven()).isFalse();
+        assertThat(named.port()).isEqualTo(1433);
+
+        ProbeOptions jtds = parse("jdbc:jtds:sqlserver://db3:1444/app;instance=HR;password=x");
+        assertThat(jtds.host()).isEqualTo("db3");
+        assertThat(jtds.port()).isEqualTo(1444);
+        assertThat(jtds.instance()).isEqualTo("HR");
+
+        ProbeOptions tail = parse("db4:1500;password=x");
+        assertThat(tail.host()).isEqualTo("db4");
+        assertThat(tail.port()).isEqualTo(1500);
+        assertThat(parse("db5\\OPS").instance()).isEqualTo("OPS");
+
+        assertThat(parse("db6").portGiven()).isFalse();
+        assertThat(parse("db6:1433").portGiven()).isTrue();
+        assertThat(error("jdbc:sqlserver://db1:0;password=x")).contains("expected a number from 1 to 65535");
+    }
+
+    @Test
     void ipv6Targets() throws Exception {
         assertThat(parse("[2001:db8::1]:1500").host()).isEqualTo("2001:db8::1");
         assertThat(parse("[2001:db8::1]:1500").port()).isEqualTo(1500);
