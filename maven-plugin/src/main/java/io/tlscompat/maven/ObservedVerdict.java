@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Merges a rehearsal into the prediction, so that the real driver has the last word. A handshake the driver really
- * failed becomes an error finding with the agent's diagnosis (or {@code handshake-failed} when it named none) and
- * the driver's own message; a handshake that really completed turns the predicted handshake errors into warnings.
+ * failed, where a pass was predicted, becomes an error finding with the agent's diagnosis (or
+ * {@code handshake-failed} when it named none) and the driver's own message; a handshake that really completed turns the predicted handshake errors into warnings.
  * Whenever the two sides disagree, a {@code prediction-mismatch} warning shows both, for the knowledge base's sake.
  */
 final class ObservedVerdict {
@@ -37,11 +37,11 @@ final class ObservedVerdict {
         for (Finding f : predicted.findings()) {
             findings.add(observedOk && f.severity() == Severity.ERROR ? downgraded(f) : f);
         }
-        if (observedFail) {
-            Finding observed = observedFailure(predicted, record, driverSaid);
-            if (!predicted.has(observed.code())) {
-                findings.add(observed);
-            }
+        if (observedFail && predictedOk) {
+            // A failure the prediction missed. When the prediction already failed the handshake, its own findings
+            // (made with the probed server in hand) stay the verdict: the agent here runs without a probe, and for a
+            // reset it can only guess the cause.
+            findings.add(observedFailure(predicted, record, driverSaid));
         }
         if (predictedOk != observedOk) {
             Map<String, Object> evidence = new LinkedHashMap<>();
