@@ -107,6 +107,8 @@ class GateRehearsalIT {
             assertThat(t.get("observation")).isEqualTo(FindingTexts.NOT_OBSERVED);
             assertThat(json).doesNotContainKey("rehearsals");
             assertThat(run.report("summary.md")).contains("(" + FindingTexts.NOT_OBSERVED + ")");
+            assertThat(run.report("TEST-tls-compat.xml")).contains("<property name=\"observation." + target(sim)
+                    + ".").contains("value=\"" + FindingTexts.NOT_OBSERVED + "\"/>");
         }
     }
 
