@@ -9,14 +9,17 @@ try {
     assert json.targets[0].server.target == target
     assert json.targets[1].client.name == 'windows-server-2012r2'
     assert json.targets[1].verdict == 'warn' // TLS 1.0 works for 2012 R2, but is legacy
+    assert json.targets[0].observation == 'observed' // the default handshake rehearsal ran the project's driver
+    assert json.targets[1].observation == 'predicted, not observed' // a Windows client profile cannot be run
     assert json.findings[0].keySet().containsAll(['code', 'severity', 'target', 'message', 'remediation', 'evidence'])
     assert json.findings[0].code == 'protocol-mismatch'
     
     def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
             .parse(new File(basedir, 'target/tls-compat/TEST-tls-compat.xml')).documentElement
     assert junit.tagName == 'testsuite'
-    assert junit.getAttribute('tests') == '26' // 13 checks x 2 clients
+    assert junit.getAttribute('tests') == '30' // 15 checks (handshake-failed and prediction-mismatch included) x 2 clients
     assert junit.getAttribute('failures') == '1'
+    assert junit.getElementsByTagName('property').length == 2 // each evaluation's observation
     
     def sarifText = report(basedir, 'report.sarif')
     def sarif = io.tlscompat.core.json.Json.parseObject(sarifText)

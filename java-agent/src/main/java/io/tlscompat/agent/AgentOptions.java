@@ -15,7 +15,8 @@ import java.util.Map;
 public final class AgentOptions {
     /** Valid keys, in the order the error message lists them. */
     public static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList(
-            "log", "maxFileSize", "maxFiles", "stderr", "probe", "probeInterval", "queue", "jfr", "jmx", "summary"));
+            "log", "maxFileSize", "maxFiles", "stderr", "probe", "probeInterval", "queue", "jfr", "jmx", "summary",
+            "rehearsal"));
     /** Message for an unknown key; {@code %s} = the key, the valid keys. */
     public static final String UNKNOWN_KEY = "unknown agent option '%s'; valid options: %s";
     /** Message for an entry without '='. */
@@ -33,6 +34,7 @@ public final class AgentOptions {
     private final boolean jfr;
     private final boolean jmx;
     private final boolean summary;
+    private final boolean rehearsal;
 
     private AgentOptions(Map<String, String> m) {
         log = m.get("log");
@@ -46,6 +48,18 @@ public final class AgentOptions {
         jfr = bool("jfr", m.get("jfr"), true);
         jmx = bool("jmx", m.get("jmx"), true);
         summary = bool("summary", m.get("summary"), true);
+        rehearsal = rehearsal(m.get("rehearsal"));
+    }
+
+    /** {@code rehearsal=handshake} (the gate's rehearsal fork only, see {@link RehearsalGuard}) or {@code off}. */
+    private static boolean rehearsal(String value) {
+        if (value == null || value.equalsIgnoreCase("off")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("handshake")) {
+            return true;
+        }
+        throw new IllegalArgumentException(String.format(BAD_VALUE, "rehearsal", value, "use handshake or off"));
     }
 
     /** Defaults for everything: no file, stderr lines, probe on (once per server per 10 minutes), JFR and JMX on. */
@@ -168,5 +182,13 @@ public final class AgentOptions {
 
     public boolean summary() {
         return summary;
+    }
+
+    /**
+     * True for {@code rehearsal=handshake}: end every client connection as soon as its TLS handshake completes, so
+     * the driver never sends LOGIN7. Honoured only in the gate's rehearsal fork ({@link RehearsalGuard}).
+     */
+    public boolean rehearsal() {
+        return rehearsal;
     }
 }

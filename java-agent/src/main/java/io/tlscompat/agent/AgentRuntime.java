@@ -115,7 +115,16 @@ public final class AgentRuntime {
         running = runtime;
         pipeline.start();
 
-        HandshakeTracker tracker = new HandshakeTracker(pipeline, new JdbcContextReader());
+        boolean endAfterHandshake = false;
+        if (options.rehearsal()) {
+            String refusal = RehearsalGuard.refusal(attached, System.getProperty("sun.java.command"));
+            if (refusal != null) {
+                err.println(refusal);
+            } else {
+                endAfterHandshake = true;
+            }
+        }
+        HandshakeTracker tracker = new HandshakeTracker(pipeline, new JdbcContextReader(), endAfterHandshake);
         TlsCompatHooks.install(tracker);
         final PrintStream errors = err;
         HandshakeTransformer transformer = new HandshakeTransformer(new HandshakeTransformer.Listener() {

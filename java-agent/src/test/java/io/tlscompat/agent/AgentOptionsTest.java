@@ -39,7 +39,7 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("log=a.jsonl,logfile=b"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(String.format(AgentOptions.UNKNOWN_KEY, "logfile",
-                        "log, maxFileSize, maxFiles, stderr, probe, probeInterval, queue, jfr, jmx, summary"));
+                        "log, maxFileSize, maxFiles, stderr, probe, probeInterval, queue, jfr, jmx, summary, rehearsal"));
     }
 
     @Test

@@ -50,10 +50,18 @@ final class MojoMessages {
     static final String PROBE_DONE = "probed %s in %.1f s";
     static final String REPORTS = "Reports: %s";
 
-    static final String REHEARSAL_NEEDS_HOME = "Rehearsal skipped: it runs a real JDK; set <targetJavaHome> (a"
-            + " <targetJavaVersion> from the knowledge base cannot be run).";
-    static final String REHEARSAL_SKIPPED = "Rehearsal skipped for %s: no driver for its URL among the runtime"
-            + " dependencies, or the server could not be probed.";
+    static final String BAD_REHEARSE = "<rehearse> (tls-compat.rehearse) is '%s'; expected handshake, login or off";
+    /** {@code %s} = target, client, why. */
+    static final String NOT_OBSERVED = "%s (%s): predicted, not observed: %s";
+    static final String NOT_OBSERVED_OFF = "<rehearse> is off";
+    static final String NOT_OBSERVED_OFFLINE = "offline <serverProfile>: there is no server to rehearse against";
+    static final String NOT_OBSERVED_NO_HOME = "the rehearsal runs a real JDK; set <targetJavaHome> (a"
+            + " <targetJavaVersion> from the knowledge base cannot be run)";
+    static final String NOT_OBSERVED_NOT_JDBC = "not a JDBC client of this project, so there is nothing to run";
+    static final String NOT_OBSERVED_UNREACHABLE = "the server could not be probed";
+    static final String NOT_OBSERVED_NO_DRIVER = "no driver for its URL among the runtime dependencies";
+    static final String NOT_OBSERVED_NO_TLS = "the connection uses no TLS, so there is no handshake to rehearse";
+    static final String NOT_OBSERVED_SAME_SERVER = "another URL of the same server is rehearsed";
     static final String REHEARSAL_RESULT = "rehearsal %s: predicted %s; observed %s; driver said: %s; agrees: %s";
 
     static final String VIOLATIONS = "tls-compat:verify found %d finding(s) at or above '%s': %s. Read %s (fixes) and"

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,11 +23,13 @@ import org.apache.maven.plugin.MojoExecutionException;
 /**
  * Proves a prediction: forks the target JDK with the project's driver jar and the tls-compat agent, opens one
  * connection with a throw-away login and an empty password ({@link RehearsalMain}), and reads the handshake the
- * agent recorded. A completed handshake followed by "Login failed" is a pass.
+ * agent recorded. In {@link RehearsalMode#HANDSHAKE} the agent closes the connection as soon as the handshake
+ * completes, so no LOGIN7 is sent; in {@link RehearsalMode#LOGIN} a completed handshake followed by "Login failed"
+ * is a pass. Either way the driver makes exactly one attempt (no connection retries).
  */
 final class Rehearsal {
-    /** Login timeout inside the fork; the fork itself gets this plus a margin. */
-    static final int LOGIN_TIMEOUT_SECONDS = 15;
+    /** The fork gets the login timeout plus this margin before it is killed. */
+    static final int FORK_MARGIN_SECONDS = 20;
 
     private final File java;
     private final List<String> jvmOptions;
@@ -34,9 +37,11 @@ final class Rehearsal {
     private final List<File> driverJars;
     private final String login;
     private final File workDir;
+    private final RehearsalMode mode;
 
     Rehearsal(File javaHome, List<String> jvmOptions, File agentJar, List<File> driverJars, String login,
-            File workDir) {
+            File workDir, RehearsalMode mode) {
+        this.mode = mode;
         this.java = new File(new File(javaHome, "bin"), "java");
         this.jvmOptions = jvmOptions;
         this.agentJar = agentJar;
@@ -55,18 +60,18 @@ final class Rehearsal {
             cmd.add(java.getAbsolutePath());
             cmd.addAll(jvmOptions);
             cmd.add("-javaagent:" + agentJar.getAbsolutePath() + "=log=" + log.getAbsolutePath()
-                    + ",stderr=false,probe=false,jfr=false,jmx=false,summary=false");
+                    + ",stderr=false,probe=false,jfr=false,jmx=false,summary=false" + mode.agentOption());
             cmd.add("-cp");
             cmd.add(classpath());
             cmd.add(RehearsalMain.class.getName());
-            cmd.add(withoutCredentials(target.redactedUrl()));
+            cmd.add(withoutRetries(withoutCredentials(target.redactedUrl())));
             cmd.add(login);
-            cmd.add(String.valueOf(LOGIN_TIMEOUT_SECONDS));
+            cmd.add(String.valueOf(mode.loginTimeoutSeconds()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             File out = new File(workDir, log.getName() + ".out");
             pb.redirectOutput(out);
             Process p = pb.start();
-            if (!p.waitFor(LOGIN_TIMEOUT_SECONDS + 30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(mode.loginTimeoutSeconds() + FORK_MARGIN_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new MojoExecutionException("The rehearsal for " + target.address() + " did not finish");
             }
@@ -90,6 +95,15 @@ final class Rehearsal {
     static String withoutCredentials(String url) {
         return url.replaceAll("(?i);\\s*(user|username|password|pwd|integratedsecurity|authentication|"
                 + "authenticationscheme|domain|useNTLMv2)\\s*=[^;]*", "");
+    }
+
+    /**
+     * One attempt only: mssql-jdbc's {@code connectRetryCount} (which 12.x+ also applies to a failed first
+     * connection) is forced to 0. jTDS makes a single attempt by itself.
+     */
+    static String withoutRetries(String url) {
+        String stripped = url.replaceAll("(?i);\\s*connectRetryCount\\s*=[^;]*", "").replaceAll(";+$", "");
+        return stripped.regionMatches(true, 0, "jdbc:sqlserver:", 0, 15) ? stripped + ";connectRetryCount=0" : stripped;
     }
 
     private String classpath() throws MojoExecutionException {
@@ -137,7 +151,7 @@ final class Rehearsal {
         return last;
     }
 
-    private static Map<String, Object> entry(JdbcTarget target, Evaluation e, Map<String, Object> driver,
+    private Map<String, Object> entry(JdbcTarget target, Evaluation e, Map<String, Object> driver,
             Map<String, Object> handshake) {
         boolean predictedOk = e.protocol() != null && e.cipherSuite() != null && !handshakeError(e);
         boolean observedOk = handshake != null && "ok".equals(handshake.get("outcome"));
@@ -148,13 +162,14 @@ final class Rehearsal {
                 : observedOk ? "handshake " + handshake.get("protocol") + " " + handshake.get("cipherSuite")
                 : "handshake failed (" + handshake.get("outcome") + ")");
         m.put("agrees", predictedOk == observedOk);
+        m.put("mode", mode.name().toLowerCase(Locale.ROOT));
         m.put("driver", driver);
         m.put("agentRecord", handshake);
         return m;
     }
 
     /** Errors that end the handshake itself (as opposed to the login after it). */
-    private static boolean handshakeError(Evaluation e) {
+    static boolean handshakeError(Evaluation e) {
         for (Finding f : e.findings()) {
             if (f.severity() == Severity.ERROR) {
                 return true;

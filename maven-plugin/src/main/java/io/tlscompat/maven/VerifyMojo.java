@@ -152,13 +152,15 @@ public class VerifyMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * Proves the prediction: forks the target JDK ({@code targetJavaHome}, else the JDK running Maven) with this
-     * project's driver jar and the tls-compat agent, opens one connection with {@code rehearsalLogin} and an empty
-     * password, and reports the recorded handshake next to the prediction. A handshake that succeeds followed by a
-     * failed login is a pass. Off by default: the server's log will show one failed login per target.
+     * Whether and how the prediction is proved with the project's own driver on the target JDK
+     * ({@code targetJavaHome}, else the JDK running Maven), one connection per target, no retries:
+     * {@code handshake} (default) ends the connection as soon as the TLS handshake completes, before any login;
+     * {@code login} also sends {@code rehearsalLogin} with an empty password (the server logs one failed login per
+     * target); {@code off} only predicts. The observation is the verdict: a handshake the driver really failed fails
+     * the build. {@code true} and {@code false} (the former boolean) mean {@code login} and {@code off}.
      */
-    @Parameter(property = "tls-compat.rehearse", defaultValue = "false")
-    private boolean rehearse;
+    @Parameter(property = "tls-compat.rehearse", defaultValue = "handshake")
+    private String rehearse;
 
     /** The throw-away login name the rehearsal uses (with an empty password). */
     @Parameter(property = "tls-compat.rehearsalLogin", defaultValue = "tls_compat_rehearsal")
@@ -202,6 +204,7 @@ public class VerifyMojo extends AbstractMojo {
             return;
         }
         Severity failSeverity = failSeverity();
+        RehearsalMode rehearsalMode = RehearsalMode.parse(rehearse);
         if (probeTimeoutSeconds < 1 || probeTimeoutSeconds > 600) {
             throw new MojoFailureException(String.format(MojoMessages.BAD_TIMEOUT, probeTimeoutSeconds));
         }
@@ -253,15 +256,12 @@ public class VerifyMojo extends AbstractMojo {
                 evaluations.add(evaluator.evaluate(t.address(), w, server));
             }
         }
-        List<Map<String, Object>> rehearsals = new ArrayList<>();
-        if (rehearse) {
-            File agent = AgentJarResolver.resolve(repositorySystem, repositorySession, pluginRepositories,
-                    plugin.getVersion());
-            rehearsals = Rehearsals.runAll(jdbcTargets, evaluations, drivers, project.getArtifacts(),
-                    targetJavaHome, targetJavaVersion, jvmOptions, agent, rehearsalLogin,
-                    new File(outputDirectory, "rehearsal"), getLog());
-        }
-        GateReport report = report(evaluations, failSeverity, urlLocations, drivers, rehearsals);
+        Rehearsals.Result rehearsed = Rehearsals.runAll(rehearsalMode, jdbcTargets, evaluations, drivers,
+                project.getArtifacts(), targetJavaHome, targetJavaVersion, serverProfile != null, jvmOptions,
+                () -> AgentJarResolver.resolve(repositorySystem, repositorySession, pluginRepositories,
+                        plugin.getVersion()), rehearsalLogin, new File(outputDirectory, "rehearsal"), getLog());
+        evaluations = rehearsed.evaluations;
+        GateReport report = report(evaluations, failSeverity, urlLocations, drivers, rehearsed.entries);
         for (Evaluation e : evaluations) {
             log(e, report);
         }

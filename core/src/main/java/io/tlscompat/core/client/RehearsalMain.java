@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The gate's optional rehearsal: run on the target JDK with the project's own driver jar (and the tls-compat agent
- * recording the handshake), open one connection with a throw-away login name and an empty password, and print how it
- * ended on one line, {@value #MARKER} followed by JSON. The server's log shows one failed login; a handshake that
- * succeeds followed by "Login failed" is the expected, passing outcome. Compiled for Java 8.
+ * The gate's rehearsal: run on the target JDK with the project's own driver jar (and the tls-compat agent recording
+ * the handshake), open one connection with a throw-away login name and an empty password, and print how it ended on
+ * one line, {@value #MARKER} followed by JSON. In the gate's default {@code handshake} mode the agent
+ * ({@code rehearsal=handshake}, honoured only when this class is the main class) closes the socket as soon as the
+ * TLS handshake completes, so the driver fails before LOGIN7 and the server sees no login at all. In {@code login}
+ * mode the server's log shows one failed login, and a handshake followed by "Login failed" is the passing outcome.
+ * Compiled for Java 8.
  */
 public final class RehearsalMain {
     /** The result line starts with this. */

@@ -21,9 +21,18 @@ public final class Evaluation {
     private final String protocol;
     private final String cipherSuite;
     private final List<Finding> findings;
+    private final String observation;
+    private final String notObservedBecause;
 
     public Evaluation(String target, ClientProfile client, ServerProfile server, String framing, String protocol,
             String cipherSuite, List<Finding> findings) {
+        this(target, client, server, framing, protocol, cipherSuite, findings, null, null);
+    }
+
+    private Evaluation(String target, ClientProfile client, ServerProfile server, String framing, String protocol,
+            String cipherSuite, List<Finding> findings, String observation, String notObservedBecause) {
+        this.observation = observation;
+        this.notObservedBecause = notObservedBecause;
         this.target = target;
         this.client = client;
         this.server = server;
@@ -65,6 +74,25 @@ public final class Evaluation {
         return findings;
     }
 
+    /**
+     * This evaluation after the rehearsal: {@link FindingTexts#OBSERVED} with the findings as the observation left
+     * them, or {@link FindingTexts#NOT_OBSERVED} (the same findings) with the reason no rehearsal could run.
+     */
+    public Evaluation withObservation(String observation, String notObservedBecause, List<Finding> newFindings) {
+        return new Evaluation(target, client, server, framing, protocol, cipherSuite, newFindings, observation,
+                notObservedBecause);
+    }
+
+    /** "observed", "predicted, not observed", or null when the gate did not consider a rehearsal. */
+    public String observation() {
+        return observation;
+    }
+
+    /** Why no rehearsal ran, or null. */
+    public String notObservedBecause() {
+        return notObservedBecause;
+    }
+
     public Verdict verdict() {
         return Verdict.of(findings);
     }
@@ -90,6 +118,12 @@ public final class Evaluation {
         h.put("protocol", protocol);
         h.put("cipherSuite", cipherSuite);
         m.put("predictedHandshake", h);
+        if (observation != null) {
+            m.put("observation", observation);
+            if (notObservedBecause != null) {
+                m.put("notObservedBecause", notObservedBecause);
+            }
+        }
         m.put("verdict", verdict().label());
         List<String> codes = new ArrayList<>();
         for (Finding f : findings) {

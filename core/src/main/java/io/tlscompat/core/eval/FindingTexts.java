@@ -107,4 +107,21 @@ public final class FindingTexts {
     public static final String FIX_UNREACHABLE = "Check the host, port and firewall (named instances: give the port,"
             + " SQL Server Browser is not used); or evaluate offline with -Dtls-compat.serverProfile=<file written by"
             + " 'java -jar tls-compat-agent.jar probe --json host:port'>.";
+
+    /** The observed failure's message; {@code %s} = what the agent saw, the driver's own message. */
+    public static final String OBSERVED_FAILURE = "the rehearsal's handshake with the project's own driver failed:"
+            + " %s; the driver said: %s";
+    /** Used when the agent named no cause for the observed failure. */
+    public static final String FIX_HANDSHAKE_FAILED = "Read the driver's message and the agent record in"
+            + " target/tls-compat/rehearsal/; run the application with -javaagent:tls-compat-agent.jar for a"
+            + " diagnosis with a probe of the server.";
+    /** {@code %s} = the prediction, the observation. */
+    public static final String PREDICTION_MISMATCH = "the prediction (%s) disagrees with the rehearsal (%s); the"
+            + " observation is the verdict";
+    public static final String FIX_PREDICTION_MISMATCH = "Nothing to change for this build; report the two sides"
+            + " (report.json, 'rehearsals') so that the knowledge base can be fixed.";
+    /** The observation value of a target whose handshake was not rehearsed. */
+    public static final String NOT_OBSERVED = "predicted, not observed";
+    /** The observation value of a rehearsed target. */
+    public static final String OBSERVED = "observed";
 }

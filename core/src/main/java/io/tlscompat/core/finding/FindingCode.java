@@ -30,7 +30,11 @@ public enum FindingCode {
     /** The handshake works but below TLS 1.2. */
     LEGACY_PROTOCOL("legacy-protocol"),
     /** The server could not be reached or does not speak TDS. */
-    SERVER_UNREACHABLE("server-unreachable");
+    SERVER_UNREACHABLE("server-unreachable"),
+    /** The gate's rehearsal saw the real driver's handshake fail and the agent could not name why. */
+    HANDSHAKE_FAILED("handshake-failed"),
+    /** The rehearsal's observation disagrees with the prediction (either way): the knowledge base needs a fix. */
+    PREDICTION_MISMATCH("prediction-mismatch");
 
     private final String code;
 

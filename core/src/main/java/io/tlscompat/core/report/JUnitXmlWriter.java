@@ -50,6 +50,19 @@ public final class JUnitXmlWriter {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuite name=\"tls-compat\" tests=\"" + tests + "\" failures=\"" + failures
                 + "\" errors=\"0\" skipped=\"0\" time=\"0\" timestamp=\"" + Xml.escape(report.generatedAt())
-                + "\">\n" + cases + "</testsuite>\n";
+                + "\">\n" + observations(report) + cases + "</testsuite>\n";
+    }
+
+    /** Whether each target's verdict was observed by the rehearsal or only predicted, as suite properties. */
+    private static String observations(GateReport report) {
+        StringBuilder sb = new StringBuilder();
+        for (Evaluation e : report.evaluations()) {
+            if (e.observation() != null) {
+                String name = "observation." + e.target() + "." + e.client().name();
+                sb.append("    <property name=\"").append(Xml.escape(name))
+                        .append("\" value=\"").append(Xml.escape(e.observation())).append("\"/>\n");
+            }
+        }
+        return sb.length() == 0 ? "" : "  <properties>\n" + sb + "  </properties>\n";
     }
 }

@@ -2,6 +2,7 @@ package io.tlscompat.core.report;
 
 import io.tlscompat.core.eval.Evaluation;
 import io.tlscompat.core.eval.Finding;
+import io.tlscompat.core.eval.FindingTexts;
 
 /** {@code summary.md}: a verdict table and the findings with their fixes, short enough for a pull-request comment. */
 public final class MarkdownSummaryWriter {
@@ -16,7 +17,9 @@ public final class MarkdownSummaryWriter {
             sb.append("| `").append(e.target()).append("` | ").append(cell(e.client().name())).append(" | ")
                     .append(cell(e.framing() + (e.protocol() == null ? ", no handshake" : ", " + e.protocol()
                             + (e.cipherSuite() == null ? "" : ", " + e.cipherSuite()))))
-                    .append(" | **").append(e.verdict().label()).append("** |\n");
+                    .append(" | **").append(e.verdict().label()).append("**")
+                    .append(FindingTexts.NOT_OBSERVED.equals(e.observation()) ? " (" + FindingTexts.NOT_OBSERVED + ")"
+                            : "").append(" |\n");
         }
         if (report.findings().isEmpty()) {
             sb.append("\nNo findings.\n");

@@ -9,7 +9,9 @@ import io.tlscompat.core.client.JdbcTarget;
 import io.tlscompat.core.client.JdkPolicies;
 import io.tlscompat.core.eval.Evaluation;
 import io.tlscompat.core.eval.Evaluator;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.eval.Severity;
+import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.json.Json;
 import io.tlscompat.core.kb.JdkVersion;
 import io.tlscompat.core.kb.KnowledgeBase;
@@ -73,7 +75,8 @@ class ReportWritersTest {
         String xml = JUnitXmlWriter.write(failingReport());
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(13);
+        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(FindingCode.values().length)
+                .isEqualTo(15);
         assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(1);
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
         assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("type").getNodeValue())
@@ -100,5 +103,24 @@ class ReportWritersTest {
         assertThat(new File(dir, ReportFiles.JUNIT)).isFile();
         assertThat(new File(dir, ReportFiles.SARIF)).isFile();
         assertThat(new File(dir, ReportFiles.MARKDOWN)).content().contains("`cipher-mismatch`", "**fail**");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTargetThatWasNotRehearsedSaysPredictedNotObservedInJsonMarkdownAndJUnit() {
+        GateReport r = failingReport();
+        Evaluation e = r.evaluations().get(0);
+        Evaluation notObserved = e.withObservation(FindingTexts.NOT_OBSERVED, "<rehearse> is off", e.findings());
+        GateReport report = new GateReport(Collections.singletonList(notObserved), Severity.ERROR, r.kbVersion(),
+                r.toolVersion(), r.generatedAt(), Collections.<String, SourceLocation>emptyMap(), null,
+                new SourceLocation("pom.xml", 1));
+        Map<String, Object> target = (Map<String, Object>) ((List<Object>) Json.parseObject(
+                JsonReportWriter.write(report)).get("targets")).get(0);
+        assertThat(target.get("observation")).isEqualTo("predicted, not observed");
+        assertThat(target.get("notObservedBecause")).isEqualTo("<rehearse> is off");
+        assertThat(MarkdownSummaryWriter.write(report)).contains("**fail** (predicted, not observed)");
+        assertThat(JUnitXmlWriter.write(report)).contains("<property name=\"observation.db1:1433.")
+                .contains("value=\"predicted, not observed\"/>");
+        assertThat(JsonReportWriter.write(failingReport())).doesNotContain("\"observation\"");
     }
 }

@@ -6,9 +6,11 @@ import static io.tlscompat.it.gate.Gate.simulator;
 import static io.tlscompat.it.gate.Gate.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.json.Json;
 import io.tlscompat.it.support.TestJdk;
 import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfiles;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +20,108 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code <rehearse>}: the prediction proved by the project's own mssql-jdbc on the target JDK with the tls-compat
- * agent recording the handshake; a completed handshake then "Login failed" for the throw-away login is a pass.
+ * agent recording the handshake. In the default {@code handshake} mode the simulator counts one handshake and no
+ * LOGIN7; in {@code login} mode (also {@code true}) a completed handshake then "Login failed" for the throw-away login
+ * is a pass. An observed failure is the verdict, and a wrong prediction adds {@code prediction-mismatch}.
  */
 class GateRehearsalIT {
     @TempDir
     Path dir;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void handshakeModeIsTheDefaultAndNoLoginReachesTheServer() throws Exception {
+        try (Simulator sim = simulator("sql2019-win2019")) {
+            MavenRun run = MavenRun.verify(project(dir, "rehearse-handshake", sim,
+                    "trustServerCertificate=true;user=sa;password=secret"));
+            assertThat(run.succeeded()).as(run.toString()).isTrue();
+            assertThat(run.log()).contains("[INFO] rehearsal " + target(sim) + ": predicted handshake TLSv1.2"
+                    + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384; observed handshake TLSv1.2"
+                    + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384;").contains("agrees: true").doesNotContain("secret");
+            assertThat(sim.handshakeCount()).isEqualTo(1);
+            assertThat(sim.loginCount()).isZero();
+            Map<String, Object> json = Json.parseObject(run.report("report.json"));
+            Map<String, Object> r = (Map<String, Object>) ((List<Object>) json.get("rehearsals")).get(0);
+            assertThat(r.get("mode")).isEqualTo("handshake");
+            Map<String, Object> t = (Map<String, Object>) ((List<Object>) json.get("targets")).get(0);
+            assertThat(t.get("observation")).isEqualTo(FindingTexts.OBSERVED);
+            assertThat(t.get("verdict")).isEqualTo("pass");
+        }
+    }
+
+    /**
+     * A certificate from a private CA, with mssql-jdbc 13.2's default {@code encrypt=true}: the model (which takes
+     * every CA-issued certificate as trusted) predicts a pass, the real driver fails PKIX. The observation wins.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anObservedFailureThatThePredictionMissedFailsTheBuild() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019").toBuilder()
+                .certSubjectCn("localhost").certIssuerCn("Corp Private Issuing CA").build(), 0)) {
+            MavenRun run = MavenRun.verify(project(dir, "rehearse-private-ca", sim, ""));
+            assertViolation(run, "rehearse-private-ca", 1, "error", "certificate-untrusted (" + target(sim) + ")");
+            assertThat(run.log()).contains("[INFO] rehearsal " + target(sim) + ": predicted handshake TLSv1.2")
+                    .contains("agrees: false")
+                    .contains("prediction-mismatch")
+                    .contains(String.format(FindingTexts.PREDICTION_MISMATCH,
+                            "handshake TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                            "handshake failed (client-rejected)"));
+            assertThat(sim.handshakeCount()).isZero();
+            assertThat(sim.loginCount()).isZero();
+            Map<String, Object> json = Json.parseObject(run.report("report.json"));
+            List<Object> findings = (List<Object>) json.get("findings");
+            Map<String, Object> untrusted = null;
+            Map<String, Object> mismatch = null;
+            for (Object o : findings) {
+                Map<String, Object> f = (Map<String, Object>) o;
+                if ("certificate-untrusted".equals(f.get("code"))) {
+                    untrusted = f;
+                } else if ("prediction-mismatch".equals(f.get("code"))) {
+                    mismatch = f;
+                }
+            }
+            assertThat(untrusted).as(findings.toString()).isNotNull();
+            assertThat(untrusted.get("severity")).isEqualTo("error");
+            assertThat(String.valueOf(((Map<String, Object>) untrusted.get("evidence")).get("driverMessage")))
+                    .contains("PKIX path building failed");
+            assertThat(mismatch).as(findings.toString()).isNotNull();
+            assertThat(mismatch.get("severity")).isEqualTo("warning");
+            Map<String, Object> t = (Map<String, Object>) ((List<Object>) json.get("targets")).get(0);
+            assertThat(t.get("verdict")).isEqualTo("fail");
+            assertThat(run.report("summary.md")).contains("certificate-untrusted").contains("prediction-mismatch");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutARunnableJdkEachTargetSaysPredictedNotObserved() throws Exception {
+        try (Simulator sim = simulator("sql2019-win2019")) {
+            MavenRun run = MavenRun.verify(project(dir, "rehearse-no-home", sim, "trustServerCertificate=true"),
+                    "-Dtls-compat.targetJavaVersion=17.0.15");
+            assertThat(run.succeeded()).as(run.toString()).isTrue();
+            assertThat(run.log()).contains("[WARNING] " + target(sim) + " (");
+            assertThat(run.log()).contains(": " + FindingTexts.NOT_OBSERVED + ": the rehearsal runs a real JDK");
+            assertThat(sim.handshakeCount()).isZero();
+            Map<String, Object> json = Json.parseObject(run.report("report.json"));
+            Map<String, Object> t = (Map<String, Object>) ((List<Object>) json.get("targets")).get(0);
+            assertThat(t.get("observation")).isEqualTo(FindingTexts.NOT_OBSERVED);
+            assertThat(json).doesNotContainKey("rehearsals");
+            assertThat(run.report("summary.md")).contains("(" + FindingTexts.NOT_OBSERVED + ")");
+            assertThat(run.report("TEST-tls-compat.xml")).contains("<property name=\"observation." + target(sim)
+                    + ".").contains("value=\"" + FindingTexts.NOT_OBSERVED + "\"/>");
+        }
+    }
+
+    @Test
+    void aBadRehearseValueIsOneLineNamingTheValidOnes() throws Exception {
+        try (Simulator sim = simulator("sql2019-win2019")) {
+            MavenRun run = MavenRun.verify(project(dir, "rehearse-bad", sim, "trustServerCertificate=true"),
+                    "-Dtls-compat.rehearse=sometimes");
+            assertThat(run.succeeded()).isFalse();
+            assertThat(run.log()).contains("<rehearse> (tls-compat.rehearse) is 'sometimes'; expected handshake,"
+                    + " login or off");
+        }
+    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -36,6 +36,10 @@ final class MavenRun {
         List<String> cmd = new ArrayList<>();
         cmd.add(wrapper().toString());
         cmd.addAll(Arrays.asList("-B", "-o", "-f", project.resolve("pom.xml").toString(), "tls-compat:verify"));
+        String repo = System.getProperty("tlscompat.maven.repo.local");
+        if (repo != null && !repo.isEmpty()) {
+            cmd.add("-Dmaven.repo.local=" + repo);
+        }
         cmd.addAll(Arrays.asList(options));
         ProcessOutput out = ProcessOutput.run(cmd, TIMEOUT);
         return new MavenRun(out.exitCode(), out.stdout() + out.stderr(), project);

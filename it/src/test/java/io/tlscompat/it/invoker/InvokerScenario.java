@@ -177,6 +177,20 @@ public final class InvokerScenario {
         }
     }
 
+    /**
+     * The first simulator's counters, {@code [completed handshakes, LOGIN7 answered]}: in the default
+     * {@code handshake} rehearsal mode a reachable target shows {@code [1, 0]} (the probe completes no handshake).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Integer> handshakesAndLogins(Map<String, Object> context) {
+        for (AutoCloseable s : (List<AutoCloseable>) context.get(SERVERS)) {
+            if (s instanceof Simulator) {
+                return Arrays.asList(((Simulator) s).handshakeCount(), ((Simulator) s).loginCount());
+            }
+        }
+        throw new IllegalStateException("this project started no simulator");
+    }
+
     /** {@code localhost:<port>}, the target as the gate names it. */
     public static String target(Map<String, Object> context) {
         return (String) context.get(TARGET);

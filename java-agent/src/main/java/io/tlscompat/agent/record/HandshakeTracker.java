@@ -20,10 +20,21 @@ public final class HandshakeTracker implements HookSink {
     private final ThreadLocal<JdbcContext> jdbc = new ThreadLocal<JdbcContext>();
     private final RecordSink sink;
     private final JdbcContextReader jdbcReader;
+    private final boolean endAfterHandshake;
 
     public HandshakeTracker(RecordSink sink, JdbcContextReader jdbcReader) {
+        this(sink, jdbcReader, false);
+    }
+
+    /**
+     * @param endAfterHandshake the gate's rehearsal mode: close each client socket as soon as its handshake has
+     *        completed and been recorded, so the driver's next write (LOGIN7) fails inside this JVM and no login
+     *        attempt reaches the server
+     */
+    public HandshakeTracker(RecordSink sink, JdbcContextReader jdbcReader, boolean endAfterHandshake) {
         this.sink = sink;
         this.jdbcReader = jdbcReader;
+        this.endAfterHandshake = endAfterHandshake;
     }
 
     /** Threads of the agent itself (background probe) are not the application's: their handshakes are skipped. */
@@ -69,6 +80,13 @@ public final class HandshakeTracker implements HookSink {
             }
         }
         sink.accept(build(h, Outcome.OK, Phase.FINISHED, protocol, suite, cert, null));
+        if (endAfterHandshake && socket instanceof SSLSocket) {
+            try {
+                ((SSLSocket) socket).close();
+            } catch (Exception alreadyClosed) {
+                // the connection is over either way
+            }
+        }
     }
 
     @Override
