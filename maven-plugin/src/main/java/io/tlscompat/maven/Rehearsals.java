@@ -39,6 +39,10 @@ final class Rehearsals {
     private Rehearsals() {
     }
 
+    /** Target flavours whose driver the rehearsal fork can run through JDBC. */
+    private static final java.util.Set<String> REHEARSABLE = new java.util.HashSet<>(
+            java.util.Arrays.asList("mssql-jdbc", "jtds"));
+
     static Result runAll(RehearsalMode mode, List<JdbcTarget> jdbcTargets, List<Evaluation> evaluations,
             List<ClientDriver> drivers, Collection<Artifact> artifacts, File targetJavaHome, String targetJavaVersion,
             boolean offline, List<String> jvmOptions, AgentSource agent, String login, File workDir, Log log)
@@ -101,7 +105,8 @@ final class Rehearsals {
     /** Why this evaluation cannot be rehearsed, or null when it can. */
     private static String reasonNotToRehearse(Evaluation e, JdbcTarget t, List<ClientDriver> drivers,
             RehearsalMode mode, Map<Evaluation, List<File>> planned) {
-        if (e.client().kind() != ClientProfile.Kind.JAVA || t == null) {
+        if (e.client().kind() != ClientProfile.Kind.JAVA || t == null || !REHEARSABLE.contains(t.flavour())) {
+            // the rehearsal fork opens a JDBC connection; an r2dbc:mssql:// target has no JDBC driver to run
             return MojoMessages.NOT_OBSERVED_NOT_JDBC;
         }
         if (e.server() == null) {
