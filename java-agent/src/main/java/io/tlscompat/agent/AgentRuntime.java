@@ -98,7 +98,7 @@ public final class AgentRuntime {
             consumers.add(new StderrReporter(err));
         }
         RecordDiagnoser recordDiagnoser = new RecordDiagnoser();
-        RecordPipeline pipeline = new RecordPipeline(options.queue(), null, consumers);
+        RecordPipeline pipeline = new RecordPipeline(options.queue(), null, stats, consumers);
         ProbeScheduler probes = null;
         if (options.probe()) {
             ServerProber prober = Extras.prober();

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The only bridge from handshake threads to everything else: a bounded queue (a full queue drops the record and
+ * The only bridge from handshake threads to everything else: the {@link HandshakeCounter} (every handshake is
+ * counted here, before the queue), a bounded queue (a full queue drops the record and
  * counts it, never blocks) and one daemon writer thread that takes records in batches (at most the queue's capacity
  * at a time, so memory stays bounded by twice the capacity), diagnoses them and hands them to the consumers.
  */
@@ -31,15 +32,28 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
     private static final Object STOP = new Object();
     /** How long the writer lets records gather after a wake-up. */
     static final long BATCH_MILLIS = 20;
+    /** How often the writer wakes up when nothing arrives. */
+    static final long IDLE_TICK_MILLIS = 1000;
 
     private final BlockingQueue<Object> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final List<RecordConsumer> consumers;
+    private final HandshakeCounter counter;
     private volatile Diagnostician diagnostician;
     private final Thread writer;
 
     public RecordPipeline(int capacity, Diagnostician diagnostician, List<RecordConsumer> consumers) {
+        this(capacity, diagnostician, null, consumers);
+    }
+
+    /**
+     * @param counter counts every handshake in {@link #accept}, before the queue (so counters stay exact when records
+     *     are dropped); null for none
+     */
+    public RecordPipeline(int capacity, Diagnostician diagnostician, HandshakeCounter counter,
+            List<RecordConsumer> consumers) {
+        this.counter = counter;
         this.queue = new ArrayBlockingQueue<Object>(capacity);
         this.diagnostician = diagnostician;
         this.consumers = consumers;
@@ -63,6 +77,13 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
 
     @Override
     public void accept(HandshakeRecord record) {
+        if (counter != null) {
+            try {
+                counter.count(record);
+            } catch (Throwable t) {
+                // a counter must never cost the record
+            }
+        }
         if (!queue.offer(record)) {
             dropped.incrementAndGet();
         }
@@ -97,7 +118,12 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
         List<Object> batch = new ArrayList<Object>();
         while (true) {
             try {
-                Object first = queue.take();
+                // A tick while nothing arrives, so that consumers' periodic work (stderr's folded lines) is done.
+                Object first = queue.poll(IDLE_TICK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    idleAll();
+                    continue;
+                }
                 batch.add(first);
                 if (first != STOP && !(first instanceof CountDownLatch)) {
                     // Coalesce: under load one wake-up per batch instead of one per handshake, because every
@@ -115,8 +141,16 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
                 handle(item);
             }
             batch.clear();
-            for (RecordConsumer c : consumers) {
+            idleAll();
+        }
+    }
+
+    private void idleAll() {
+        for (RecordConsumer c : consumers) {
+            try {
                 c.idle();
+            } catch (Throwable t) {
+                // a consumer's flush must not stop the writer; its next record reports the problem
             }
         }
     }
