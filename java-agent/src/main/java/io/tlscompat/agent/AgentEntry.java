@@ -5,6 +5,10 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.security.AllPermission;
+import java.security.CodeSource;
+import java.security.PermissionCollection;
+import java.security.Permissions;
 import java.util.jar.JarFile;
 
 /**
@@ -12,6 +16,12 @@ import java.util.jar.JarFile;
  * classes on the boot class path, then starts {@code AgentRuntime} in a class loader of its own (parent: the
  * platform/extension loader), so the agent's ASM and core classes never mix with the application's. It refers to
  * no other agent class by type, only by name, because this class itself is loaded by the application loader.
+ *
+ * <p>That loader gives the classes it defines a protection domain holding {@code AllPermission}: under an
+ * application's SecurityManager, the agent's own work (writer, rotation, probe, shutdown) runs in privileged blocks
+ * ({@code security.Privileged}) and would otherwise get only what the application's policy grants the agent jar,
+ * often nothing. Only the agent's code gets these rights, and only inside those blocks: an access check still sees
+ * every application frame outside them.
  */
 public final class AgentEntry {
     /** Printed when the agent cannot install itself; the JVM carries on unmodified. */
@@ -42,7 +52,7 @@ public final class AgentEntry {
             File bootJar = BootstrapJar.extract();
             inst.appendToBootstrapClassLoaderSearch(new JarFile(bootJar));
             ClassLoader parent = ClassLoader.getSystemClassLoader().getParent();
-            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, parent);
+            URLClassLoader loader = new OwnLoader(new URL[] {jar.toURI().toURL()}, parent);
             Class<?> runtime = Class.forName(RUNTIME_CLASS, true, loader);
             Method m = runtime.getMethod("start", String.class, Instrumentation.class, boolean.class, String.class);
             m.invoke(null, args, inst, attached, jar.getPath());
@@ -50,6 +60,24 @@ public final class AgentEntry {
             Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
                     ? t.getCause() : t;
             System.err.println(NOT_INSTALLED + cause);
+        }
+    }
+
+    /** The agent's class loader: its classes carry {@code AllPermission} (see the class comment for why). */
+    static final class OwnLoader extends URLClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        OwnLoader(URL[] urls, ClassLoader parent) {
+            super(urls, parent);
+        }
+
+        @Override
+        protected PermissionCollection getPermissions(CodeSource source) {
+            Permissions all = new Permissions();
+            all.add(new AllPermission());
+            return all;
         }
     }
 

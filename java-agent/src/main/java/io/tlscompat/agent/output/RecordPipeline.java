@@ -4,6 +4,7 @@ import io.tlscompat.agent.diagnosis.Diagnostician;
 import io.tlscompat.agent.diagnosis.ProbeScheduler;
 import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.agent.record.RecordSink;
+import io.tlscompat.agent.security.Privileged;
 import io.tlscompat.core.profile.ServerProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +58,13 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
         this.queue = new ArrayBlockingQueue<Object>(capacity);
         this.diagnostician = diagnostician;
         this.consumers = consumers;
-        this.writer = new Thread(new Runnable() {
+        // Privileged: file rotation, JMX and JFR run on this thread under an application's SecurityManager too.
+        this.writer = Privileged.newThread(new Runnable() {
             @Override
             public void run() {
                 drain();
             }
-        }, "tls-compat-writer");
-        writer.setDaemon(true);
+        }, "tls-compat-writer", true);
     }
 
     /** Set after construction when the probe scheduler needs this pipeline as its callback. */
@@ -72,7 +73,7 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
     }
 
     public void start() {
-        writer.start();
+        Privileged.start(writer);
     }
 
     @Override
@@ -182,24 +183,26 @@ public final class RecordPipeline implements RecordSink, ProbeScheduler.Callback
 
     /**
      * Waits until the writer has handled everything queued before this call (so every record that needs a probe has
-     * asked for it), up to {@code waitMillis}.
+     * asked for it), in all at most {@code waitMillis}.
      */
     public void sync(long waitMillis) {
         CountDownLatch reached = new CountDownLatch(1);
         try {
+            long until = System.currentTimeMillis() + waitMillis;
             if (queue.offer(reached, waitMillis, TimeUnit.MILLISECONDS)) {
-                reached.await(waitMillis, TimeUnit.MILLISECONDS);
+                reached.await(Math.max(1, until - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Writes what is queued (up to {@code waitMillis}), then closes the consumers. */
+    /** Writes what is queued (in all at most {@code waitMillis}), then closes the consumers. */
     public void shutdown(long waitMillis) {
         try {
+            long until = System.currentTimeMillis() + waitMillis;
             queue.offer(STOP, waitMillis, TimeUnit.MILLISECONDS);
-            writer.join(waitMillis);
+            writer.join(Math.max(1, until - System.currentTimeMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

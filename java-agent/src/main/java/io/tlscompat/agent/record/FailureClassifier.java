@@ -91,6 +91,14 @@ public final class FailureClassifier {
     }
 
     /**
+     * True for the suite of a session that was never negotiated ({@code SSL_NULL_WITH_NULL_NULL}): on JDK 17,
+     * {@code startHandshake} returns normally with such a session when another thread closed the socket mid-way.
+     */
+    public static boolean notNegotiated(String suite) {
+        return "SSL_NULL_WITH_NULL_NULL".equals(suite);
+    }
+
+    /**
      * The JDK's words for a socket this JVM closed ({@code java.net.SocketException: Socket closed} from a read
      * on a socket another thread closed, "Socket is closed" from a call on it, "Closed by interrupt" on a virtual
      * thread; mssql-jdbc appends its ClientConnectionId) and the exceptions of an interrupted or asynchronously closed channel. A timeout is also an
