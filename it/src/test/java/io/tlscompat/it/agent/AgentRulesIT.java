@@ -66,7 +66,10 @@ class AgentRulesIT {
         List<String> ours = agentLines(run.stderr());
         assertThat(ours.stream().filter(l -> l.startsWith("[tls-compat] cannot write " + log))).hasSize(1);
         assertThat(ours.stream().filter(l -> l.contains("client-rejected from localhost:" + sql2019.port()
-                + " after the server Certificate: certificate-untrusted"))).hasSize(3);
+                + " after the server Certificate: certificate-untrusted"))).hasSize(1);
+        // The same failure again is folded by the stderr rate limit (at exit here: the JVM is short-lived).
+        assertThat(ours.stream().filter(l -> l.matches("\\[tls-compat\\] \u2026 and 2 more client rejections from"
+                + " localhost:" + sql2019.port() + " since \\d\\d:\\d\\d:\\d\\d, certificate-untrusted"))).hasSize(1);
         assertThat(ours.get(ours.size() - 1)).startsWith("[tls-compat] summary: 3 handshakes, 3 failed");
     }
 
