@@ -146,9 +146,13 @@ public final class AgentEntry {
 
     /**
      * Defines the implementation classes from {@code inst/**.classdata} in the agent jar. Its classes carry a
-     * protection domain of their own (the agent jar's code source with {@link AllPermission}), so the agent's own work
-     * does not depend on a SecurityManager policy written for the application: code the application calls still
-     * needs {@code doPrivileged} to stop the application's frames from limiting it.
+     * protection domain of their own (the agent jar's code source with {@link AllPermission}): under an application's
+     * SecurityManager, the agent's own work (writer, rotation, probe, shutdown) runs in privileged blocks
+     * ({@code security.Privileged}) and would otherwise get only what the application's policy grants the agent jar,
+     * often nothing. Only the agent's code gets these rights, and only inside those blocks: an access check still
+     * sees every application frame outside them. Resources are read from the jar this loader opened at start-up,
+     * never through a URL opened later, because this loader's own class is in the application's domain and a
+     * strict policy would refuse it the file.
      */
     static final class ImplLoader extends ClassLoader {
         static {
@@ -208,6 +212,25 @@ public final class AgentEntry {
             try {
                 return new URL(jarUrl + IMPL_PREFIX + name);
             } catch (MalformedURLException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public InputStream getResourceAsStream(String name) {
+            if (getParent() != null) {
+                InputStream fromParent = getParent().getResourceAsStream(name);
+                if (fromParent != null) {
+                    return fromParent;
+                }
+            }
+            JarEntry entry = name.endsWith(".class") ? null : jar.getJarEntry(IMPL_PREFIX + name);
+            if (entry == null) {
+                return null;
+            }
+            try {
+                return jar.getInputStream(entry);
+            } catch (IOException e) {
                 return null;
             }
         }

@@ -13,6 +13,7 @@ import io.tlscompat.agent.output.RotatingJsonlFile;
 import io.tlscompat.agent.output.StderrReporter;
 import io.tlscompat.agent.record.HandshakeTracker;
 import io.tlscompat.agent.record.JdbcContextReader;
+import io.tlscompat.agent.security.Privileged;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -37,8 +38,15 @@ public final class AgentRuntime {
     /** Printed for bad options. */
     public static final String BAD_OPTIONS = "[tls-compat] agent not started: %s";
 
-    /** How long JVM exit waits for a background probe, so short-lived JVMs still get probe diagnoses. */
+    /** Printed when the shutdown work fails; what was written stays written. */
+    public static final String STOP_FAILED = "[tls-compat] could not finish at exit, some records may be missing: ";
+    /**
+     * How long JVM exit waits for a background probe that is still running, so short-lived JVMs still get probe
+     * diagnoses. Nothing waits when no probe runs (a local close never starts one).
+     */
     static final long PROBE_GRACE_MILLIS = 5000;
+    /** How long JVM exit waits for the writer to drain the queue: the README's "at most 2 s". */
+    static final long DRAIN_MILLIS = 2000;
 
     private static volatile AgentRuntime running;
 
@@ -98,7 +106,7 @@ public final class AgentRuntime {
             consumers.add(new StderrReporter(err));
         }
         RecordDiagnoser recordDiagnoser = new RecordDiagnoser();
-        RecordPipeline pipeline = new RecordPipeline(options.queue(), null, consumers);
+        RecordPipeline pipeline = new RecordPipeline(options.queue(), null, stats, consumers);
         ProbeScheduler probes = null;
         if (options.probe()) {
             ServerProber prober = Extras.prober();
@@ -146,12 +154,17 @@ public final class AgentRuntime {
         // fill, not String.format: the formatter's regex machinery costs start-up time.
         err.println(fill(STARTED, attached ? "attached" : "-javaagent", HOOKED_TARGETS
                 + (retransformed > 0 ? " (" + retransformed + " loaded classes retransformed)" : ""), destination));
-        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+        Runtime.getRuntime().addShutdownHook(Privileged.newThread(new Runnable() {
             @Override
             public void run() {
-                runtime.stop();
+                try {
+                    runtime.stop();
+                } catch (Throwable t) {
+                    // never a stack trace from the agent at exit
+                    errors.println(STOP_FAILED + t);
+                }
             }
-        }, "tls-compat-shutdown"));
+        }, "tls-compat-shutdown", false));
     }
 
     /** @return how many loaded target classes were retransformed */
@@ -172,18 +185,25 @@ public final class AgentRuntime {
         return targets.size();
     }
 
-    /** Drains the queue (up to 2 s), closes outputs, prints the summary. */
+    /**
+     * Waits at most {@link #PROBE_GRACE_MILLIS} for a probe still running (none when no probe runs), then at most
+     * {@link #DRAIN_MILLIS} for the writer; closes the outputs and prints the summary.
+     */
     void stop() {
         TlsCompatHooks.uninstall();
+        // The drain's budget counts the sync before the probe wait and the shutdown after it, not the wait itself.
+        long drainStart = System.currentTimeMillis();
         if (probes != null) {
-            // First let the writer hand every queued failure to the prober, then let the probes finish.
-            pipeline.sync(1000);
+            // First let the writer hand every queued failure to the prober, then let the probes that run finish.
+            pipeline.sync(DRAIN_MILLIS / 2);
+            long synced = System.currentTimeMillis() - drainStart;
             List<io.tlscompat.agent.record.HandshakeRecord> left = probes.finish(PROBE_GRACE_MILLIS);
             if (!left.isEmpty()) {
                 pipeline.probed(left, null);
             }
+            drainStart = System.currentTimeMillis() - synced;
         }
-        pipeline.shutdown(2000);
+        pipeline.shutdown(Math.max(1, drainStart + DRAIN_MILLIS - System.currentTimeMillis()));
         if (options.summary()) {
             err.println(stats.summaryLine(pipeline.dropped()));
         }

@@ -1,10 +1,12 @@
 package io.tlscompat.it.agent;
 
 import io.tlscompat.core.json.Json;
+import io.tlscompat.it.support.ProcessOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +68,21 @@ final class AgentRecords {
     static String diagnosis(Map<String, Object> record) {
         Map<String, Object> d = map(record, "diagnosis");
         return d == null ? null : (String) d.get("code");
+    }
+
+    /** A self-signed PKCS12 key store {@code ks.p12} (password changeit) in {@code dir}, made once by keytool. */
+    static Path keystore(Path dir) {
+        Path ks = dir.resolve("ks.p12");
+        if (!Files.exists(ks)) {
+            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+            ProcessOutput k = ProcessOutput.run(List.of(keytool.toString(), "-genkeypair", "-alias", "s",
+                    "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost", "-validity", "2",
+                    "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", "changeit"),
+                    Duration.ofSeconds(60));
+            if (k.exitCode() != 0) {
+                throw new AssertionError("keytool failed: " + k);
+            }
+        }
+        return ks;
     }
 }

@@ -66,7 +66,10 @@ class AgentRulesIT {
         List<String> ours = agentLines(run.stderr());
         assertThat(ours.stream().filter(l -> l.startsWith("[tls-compat] cannot write " + log))).hasSize(1);
         assertThat(ours.stream().filter(l -> l.contains("client-rejected from localhost:" + sql2019.port()
-                + " after the server Certificate: certificate-untrusted"))).hasSize(3);
+                + " after the server Certificate: certificate-untrusted"))).hasSize(1);
+        // The same failure again is folded by the stderr rate limit (at exit here: the JVM is short-lived).
+        assertThat(ours.stream().filter(l -> l.matches("\\[tls-compat\\] \u2026 and 2 more client rejections from"
+                + " localhost:" + sql2019.port() + " since \\d\\d:\\d\\d:\\d\\d, certificate-untrusted"))).hasSize(1);
         assertThat(ours.get(ours.size() - 1)).startsWith("[tls-compat] summary: 3 handshakes, 3 failed");
     }
 
@@ -81,16 +84,7 @@ class AgentRulesIT {
     }
 
     private Path keystore() {
-        Path ks = dir.resolve("ks.p12");
-        if (!Files.exists(ks)) {
-            Path keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool");
-            ProcessOutput k = ProcessOutput.run(Arrays.asList(keytool.toString(), "-genkeypair", "-alias", "s",
-                    "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost", "-validity", "2",
-                    "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", "changeit"),
-                    Duration.ofSeconds(60));
-            assertThat(k.exitCode()).as(k.toString()).isZero();
-        }
-        return ks;
+        return AgentRecords.keystore(dir);
     }
 
     private ProcessOutput concurrent(Path log, String options, int threads, int each) throws Exception {
@@ -161,12 +155,11 @@ class AgentRulesIT {
         // A one-slot queue: whatever the writer cannot take at once is dropped and counted.
         ProcessOutput out = concurrent(log, "probe=false,jfr=false,queue=1", 64, 5);
         assertThat(out.stdout()).contains("ok=320 failed=0");
-        Matcher m = Pattern.compile("summary: (\\d+) handshakes, 0 failed, (\\d+) records dropped")
+        // Records are dropped; counters are not: the summary counts every handshake.
+        Matcher m = Pattern.compile("summary: 320 handshakes, 0 failed, (\\d+) records dropped")
                 .matcher(out.stderr());
         assertThat(m.find()).as(out.stderr()).isTrue();
-        long written = Long.parseLong(m.group(1));
-        long dropped = Long.parseLong(m.group(2));
-        assertThat(AgentRecords.read(log)).hasSize((int) written);
-        assertThat(written + dropped).isEqualTo(320);
+        long dropped = Long.parseLong(m.group(1));
+        assertThat(AgentRecords.read(log).size() + dropped).isEqualTo(320);
     }
 }

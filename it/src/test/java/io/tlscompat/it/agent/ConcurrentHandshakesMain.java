@@ -25,54 +25,22 @@ public final class ConcurrentHandshakesMain {
     }
 
     public static void main(String[] args) throws Exception {
-        char[] pw = "changeit".toCharArray();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(args[0])) {
-            ks.load(in, pw);
-        }
         int threads = Integer.parseInt(args[1]);
         int each = Integer.parseInt(args[2]);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
-        kmf.init(ks, pw);
-        SSLContext server = SSLContext.getInstance("TLS");
-        server.init(kmf.getKeyManagers(), null, null);
-        SSLServerSocket ss = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 256);
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    SSLSocket s = (SSLSocket) ss.accept();
-                    new Thread(() -> {
-                        try (SSLSocket c = s) {
-                            c.setSoTimeout(10000);
-                            c.startHandshake();
-                            c.getOutputStream().write(1);
-                        } catch (Exception ignored) {
-                            // the client decides what happened
-                        }
-                    }).start();
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        TrustManager[] trustAll = {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String type) {
-            }
+        SSLServerSocket ss = startServer(args[0]);
+        SSLContext client = trustingClient();
+        String result = handshakes(client, ss.getLocalPort(), threads, each);
+        ss.close();
+        System.out.println(result);
+    }
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String type) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }};
-        SSLContext client = SSLContext.getInstance("TLS");
-        client.init(null, trustAll, null);
+    /**
+     * THREADS threads, started at once, each make EACH handshakes to localhost:PORT (and read one byte after a
+     * success).
+     *
+     * @return {@code ok=N failed=M}
+     */
+    static String handshakes(SSLContext client, int port, int threads, int each) throws InterruptedException {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
@@ -85,8 +53,7 @@ public final class ConcurrentHandshakesMain {
                     return;
                 }
                 for (int i = 0; i < each; i++) {
-                    try (SSLSocket c = (SSLSocket) client.getSocketFactory().createSocket("localhost",
-                            ss.getLocalPort())) {
+                    try (SSLSocket c = (SSLSocket) client.getSocketFactory().createSocket("localhost", port)) {
                         c.setSoTimeout(10000);
                         c.startHandshake();
                         c.getInputStream().read();
@@ -103,7 +70,65 @@ public final class ConcurrentHandshakesMain {
         for (Thread w : workers) {
             w.join();
         }
-        ss.close();
-        System.out.println("ok=" + ok.get() + " failed=" + failed.get());
+        return "ok=" + ok.get() + " failed=" + failed.get();
+    }
+
+    /** A JDK TLS server on a free port, answering each connection on its own thread. */
+    static SSLServerSocket startServer(String keystore) throws Exception {
+        char[] pw = "changeit".toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(keystore)) {
+            ks.load(in, pw);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
+        kmf.init(ks, pw);
+        SSLContext server = SSLContext.getInstance("TLS");
+        server.init(kmf.getKeyManagers(), null, null);
+        SSLServerSocket ss = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 256);
+        Thread acceptor = new Thread(() -> {
+            while (true) {
+                try {
+                    SSLSocket s = (SSLSocket) ss.accept();
+                    Thread handler = new Thread(() -> {
+                        try (SSLSocket c = s) {
+                            c.setSoTimeout(10000);
+                            c.startHandshake();
+                            c.getOutputStream().write(1);
+                        } catch (Exception ignored) {
+                            // the client decides what happened
+                        }
+                    });
+                    // daemon: a handler still waiting for a refused client must not hold the JVM's exit
+                    handler.setDaemon(true);
+                    handler.start();
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return ss;
+    }
+
+    /** A client context that trusts any certificate (the test server's is self-signed). */
+    static SSLContext trustingClient() throws Exception {
+        TrustManager[] trustAll = {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }};
+        SSLContext client = SSLContext.getInstance("TLS");
+        client.init(null, trustAll, null);
+        return client;
     }
 }

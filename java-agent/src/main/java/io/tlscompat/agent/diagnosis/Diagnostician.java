@@ -2,11 +2,13 @@ package io.tlscompat.agent.diagnosis;
 
 import io.tlscompat.agent.record.Diagnosis;
 import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.core.profile.ServerProfile;
 
 /**
  * Decides each record's diagnosis in order: the record's own words, the DHE counters, then (for an early drop
- * the record cannot name) a probe profile of the server, falling back to the record-only guess. Writer thread only.
+ * the record cannot name) a probe profile of the server, falling back to the record-only guess. A socket the
+ * application closed itself ({@code closed-locally}) gets none of these. Writer thread only.
  */
 public final class Diagnostician {
     private final RecordDiagnoser recordDiagnoser;
@@ -26,6 +28,11 @@ public final class Diagnostician {
      *     probe callback and {@link #afterProbe})
      */
     public boolean diagnose(HandshakeRecord r) {
+        if (r.outcome() == Outcome.CLOSED_LOCALLY) {
+            // The application closed its own socket: nothing to say about the server, nothing to probe or count.
+            r.diagnose(null);
+            return true;
+        }
         Diagnosis d = recordDiagnoser.diagnose(r);
         Diagnosis counters = dhe.observe(r);
         if (d == null) {

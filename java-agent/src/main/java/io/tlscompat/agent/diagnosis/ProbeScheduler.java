@@ -1,6 +1,7 @@
 package io.tlscompat.agent.diagnosis;
 
 import io.tlscompat.agent.record.HandshakeRecord;
+import io.tlscompat.agent.security.Privileged;
 import io.tlscompat.core.profile.ServerProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,9 +53,8 @@ public final class ProbeScheduler {
                 new ThreadFactory() {
                     @Override
                     public Thread newThread(Runnable r) {
-                        Thread t = new Thread(r, "tls-compat-probe");
-                        t.setDaemon(true);
-                        return t;
+                        // Privileged: the probe reads security properties and opens sockets with the agent's rights.
+                        return Privileged.newThread(r, "tls-compat-probe", true);
                     }
                 }, new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);

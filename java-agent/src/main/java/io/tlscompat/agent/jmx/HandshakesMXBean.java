@@ -16,7 +16,11 @@ public interface HandshakesMXBean {
 
     long getResets();
 
-    /** Records dropped because the writer could not keep up (the queue was full). */
+    /**
+     * Records dropped because the writer could not keep up (the queue was full). Their handshakes are still in
+     * {@link #getAttempts()}, {@link #getOk()}, {@link #getFailures()} and the per-server counters: those count every
+     * handshake before the queue.
+     */
     long getDroppedRecords();
 
     /**

@@ -11,9 +11,13 @@ import java.util.TreeMap;
 /**
  * Aggregates per server (attempts, ok, resets, failures, by diagnosis, last negotiated protocol and suite): the
  * facts behind the JMX MBean and the shutdown summary. Bounded to {@link #MAX_SERVERS} servers (least recently seen
- * are folded into an {@code (other)} entry). Updated on the writer thread, read from JMX threads: synchronized.
+ * are folded into an {@code (other)} entry).
+ *
+ * <p>Two inputs: {@link #count} on the handshake thread, before the record queue, for every handshake (so the
+ * counters stay exact when records are dropped), and {@link #consume} on the writer thread for the diagnosis, which
+ * only a record that reached the writer has. Read from JMX threads: synchronized.
  */
-public final class HandshakeStats implements RecordConsumer {
+public final class HandshakeStats implements RecordConsumer, HandshakeCounter {
     static final int MAX_SERVERS = 512;
     static final String OTHER = "(other)";
 
@@ -48,20 +52,10 @@ public final class HandshakeStats implements RecordConsumer {
     private long failed;
     private final Map<String, Long> byDiagnosis = new TreeMap<String, Long>();
 
+    /** Every handshake, where it ends: attempts, ok, failures, resets, outcomes, last protocol and suite. */
     @Override
-    public synchronized void consume(HandshakeRecord r) {
-        String key = r.server();
-        ServerCounters c = servers.get(key);
-        if (c == null) {
-            if (servers.size() >= MAX_SERVERS) {
-                key = OTHER;
-                c = servers.get(OTHER);
-            }
-            if (c == null) {
-                c = new ServerCounters();
-                servers.put(key, c);
-            }
-        }
+    public synchronized void count(HandshakeRecord r) {
+        ServerCounters c = countersOf(r.server());
         total++;
         c.attempts++;
         increment(c.byOutcome, r.outcome().value());
@@ -76,10 +70,31 @@ public final class HandshakeStats implements RecordConsumer {
                 c.resets++;
             }
         }
+    }
+
+    /** A record that reached the writer, diagnosed: counts its diagnosis. */
+    @Override
+    public synchronized void consume(HandshakeRecord r) {
         if (r.diagnosis() != null) {
-            increment(c.byDiagnosis, r.diagnosis().code().code());
+            increment(countersOf(r.server()).byDiagnosis, r.diagnosis().code().code());
             increment(byDiagnosis, r.diagnosis().code().code());
         }
+    }
+
+    private ServerCounters countersOf(String server) {
+        String key = server;
+        ServerCounters c = servers.get(key);
+        if (c == null) {
+            if (servers.size() >= MAX_SERVERS) {
+                key = OTHER;
+                c = servers.get(OTHER);
+            }
+            if (c == null) {
+                c = new ServerCounters();
+                servers.put(key, c);
+            }
+        }
+        return c;
     }
 
     private static void increment(Map<String, Long> m, String key) {

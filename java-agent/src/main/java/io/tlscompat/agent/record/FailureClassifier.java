@@ -1,8 +1,10 @@
 package io.tlscompat.agent.record;
 
 import java.io.EOFException;
+import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.AsynchronousCloseException;
 import java.util.Locale;
 
 /**
@@ -31,9 +33,14 @@ public final class FailureClassifier {
         return best == null ? Outcome.ERROR : best;
     }
 
-    /** Peer actions beat local wrapping: a reset anywhere in the chain means the peer reset. */
+    /**
+     * Peer actions beat local wrapping: a reset anywhere in the chain means the peer reset. The application's own
+     * close beats everything: the socket was gone before the peer could do anything more.
+     */
     private static int rank(Outcome o) {
         switch (o) {
+            case CLOSED_LOCALLY:
+                return 7;
             case RESET:
                 return 6;
             case TIMEOUT:
@@ -51,6 +58,9 @@ public final class FailureClassifier {
 
     private static Outcome classifyOne(Throwable t) {
         String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+        if (isLocalClose(t, m)) {
+            return Outcome.CLOSED_LOCALLY;
+        }
         if (m.contains("connection reset") || m.contains("reset by peer") || m.contains("forcibly closed")) {
             return Outcome.RESET;
         }
@@ -78,5 +88,27 @@ public final class FailureClassifier {
             return Outcome.CLOSE;
         }
         return null;
+    }
+
+    /**
+     * True for the suite of a session that was never negotiated ({@code SSL_NULL_WITH_NULL_NULL}): on JDK 17,
+     * {@code startHandshake} returns normally with such a session when another thread closed the socket mid-way.
+     */
+    public static boolean notNegotiated(String suite) {
+        return "SSL_NULL_WITH_NULL_NULL".equals(suite);
+    }
+
+    /**
+     * The JDK's words for a socket this JVM closed ({@code java.net.SocketException: Socket closed} from a read
+     * on a socket another thread closed, "Socket is closed" from a call on it, "Closed by interrupt" on a virtual
+     * thread; mssql-jdbc appends its ClientConnectionId) and the exceptions of an interrupted or asynchronously closed channel. A timeout is also an
+     * {@link InterruptedIOException}, but the peer's silence caused it: not local.
+     */
+    private static boolean isLocalClose(Throwable t, String m) {
+        if (t instanceof SocketTimeoutException) {
+            return false;
+        }
+        return m.startsWith("socket closed") || m.startsWith("socket is closed") || m.contains("closed by interrupt")
+                || t instanceof AsynchronousCloseException || t instanceof InterruptedIOException;
     }
 }

@@ -79,6 +79,13 @@ public final class HandshakeTracker implements HookSink {
                 // anonymous or PSK: keep what the Certificate message had, if anything
             }
         }
+        if (FailureClassifier.notNegotiated(suite)) {
+            // JSSE returns normally, with no session, from a handshake the application cut short by closing the socket.
+            HandshakeRecord r = build(h, Outcome.CLOSED_LOCALLY, h.phase, null, null, h.certificateDer, null);
+            r.chosenSuite(h.serverHelloSuite);
+            sink.accept(r);
+            return;
+        }
         sink.accept(build(h, Outcome.OK, Phase.FINISHED, protocol, suite, cert, null));
         if (endAfterHandshake && socket instanceof SSLSocket) {
             try {

@@ -1,6 +1,8 @@
 package io.tlscompat.agent.record;
 
+import io.tlscompat.agent.security.Privileged;
 import java.lang.reflect.Field;
+import java.security.PrivilegedAction;
 import java.util.Map;
 import java.util.Properties;
 import java.util.WeakHashMap;
@@ -21,7 +23,17 @@ public final class JdbcContextReader {
      * @param tdsChannel mssql-jdbc's TDSChannel, or jTDS's SharedSocket
      * @param sslMode jTDS only: the {@code ssl} property (request, require, authenticate)
      */
-    public JdbcContext read(Object tdsChannel, String sslMode, boolean tds8) {
+    public JdbcContext read(final Object tdsChannel, final String sslMode, final boolean tds8) {
+        // Privileged: reflection on the driver runs on the application's thread, under its SecurityManager if any.
+        return Privileged.run(new PrivilegedAction<JdbcContext>() {
+            @Override
+            public JdbcContext run() {
+                return readNow(tdsChannel, sslMode, tds8);
+            }
+        });
+    }
+
+    private JdbcContext readNow(Object tdsChannel, String sslMode, boolean tds8) {
         if (tdsChannel == null) {
             return null;
         }
@@ -32,7 +44,16 @@ public final class JdbcContextReader {
     }
 
     /** For a failure in PRELOGIN: the connection itself; TDS 8 when {@code encrypt=strict}. */
-    public JdbcContext readConnection(Object connection) {
+    public JdbcContext readConnection(final Object connection) {
+        return Privileged.run(new PrivilegedAction<JdbcContext>() {
+            @Override
+            public JdbcContext run() {
+                return readConnectionNow(connection);
+            }
+        });
+    }
+
+    private JdbcContext readConnectionNow(Object connection) {
         if (connection == null) {
             return null;
         }

@@ -12,6 +12,11 @@ public enum Outcome {
     ALERT("alert"),
     /** This JVM refused: no common protocol/suite by its own rules, untrusted or weak certificate, host name. */
     CLIENT_REJECTED("client-rejected"),
+    /**
+     * The application itself closed the socket or interrupted the thread during the handshake: not the server's
+     * doing, so it gets no server diagnosis and no probe.
+     */
+    CLOSED_LOCALLY("closed-locally"),
     /** A read timed out. */
     TIMEOUT("timeout"),
     /** Anything else. */

@@ -15,8 +15,8 @@ class HandshakesTest {
     @Test
     void countersPerServerAreVisibleOverJmx() throws Exception {
         HandshakeStats stats = new HandshakeStats();
-        stats.consume(Records.ok("db1", 1433, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
-        stats.consume(Records.failed("db1", 1433, io.tlscompat.agent.record.Outcome.RESET,
+        stats.count(Records.ok("db1", 1433, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+        stats.count(Records.failed("db1", 1433, io.tlscompat.agent.record.Outcome.RESET,
                 io.tlscompat.agent.record.Phase.CLIENT_HELLO_SENT, null,
                 new java.net.SocketException("Connection reset"), "TLSv1.2"));
         Handshakes mbean = new Handshakes(stats, null, server -> 0.25);

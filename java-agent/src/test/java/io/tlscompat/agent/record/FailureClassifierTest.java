@@ -53,4 +53,25 @@ class FailureClassifierTest {
         assertThat(FailureClassifier.classify(new IllegalStateException("odd"))).isEqualTo(Outcome.ERROR);
         assertThat(FailureClassifier.classify(null)).isEqualTo(Outcome.ERROR);
     }
+
+    @Test
+    void theApplicationClosingItsOwnSocketIsClosedLocally() {
+        // JSSE 17 when another thread closes the SSLSocket or the socket under it during startHandshake
+        assertThat(FailureClassifier.classify(new SocketException("Socket closed"))).isEqualTo(Outcome.CLOSED_LOCALLY);
+        SSLHandshakeException wrapped = new SSLHandshakeException("Unexpected rethrowing");
+        wrapped.initCause(new SocketException("Socket closed ClientConnectionId:1b2c"));
+        assertThat(FailureClassifier.classify(wrapped)).isEqualTo(Outcome.CLOSED_LOCALLY);
+        assertThat(FailureClassifier.classify(new java.nio.channels.ClosedByInterruptException()))
+                .isEqualTo(Outcome.CLOSED_LOCALLY);
+        assertThat(FailureClassifier.classify(new java.io.InterruptedIOException("interrupted")))
+                .isEqualTo(Outcome.CLOSED_LOCALLY);
+    }
+
+    @Test
+    void aTimeoutIsNotALocalClose() {
+        assertThat(FailureClassifier.classify(new SocketTimeoutException("Read timed out")))
+                .isEqualTo(Outcome.TIMEOUT);
+        assertThat(FailureClassifier.classify(new SocketException("Connection reset by peer")))
+                .isEqualTo(Outcome.RESET);
+    }
 }
