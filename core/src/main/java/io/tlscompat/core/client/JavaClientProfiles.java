@@ -31,7 +31,7 @@ public final class JavaClientProfiles {
             + " if the instance listens elsewhere";
 
     /** The mssql-jdbc version assumed when no driver is found: the knowledge base's newest facts apply. */
-    static final String CURRENT_MSSQL_JDBC = "13.2.1";
+    static final String CURRENT_MSSQL_JDBC = "13.6.2";
 
     private JavaClientProfiles() {
     }
@@ -41,6 +41,15 @@ public final class JavaClientProfiles {
      *               current version)
      */
     public static ClientProfile build(JdbcTarget target, ClientDriver driver, JdkTlsPolicy jdk) {
+        return build(target, driver, jdk, java.util.Collections.<String>emptyList(), null);
+    }
+
+    /**
+     * @param jvmOptions the application's {@code -D} options (for {@code -Djavax.net.ssl.trustStore*})
+     * @param javaHome   the target JDK's home (for its cacerts), or null for the JDK running the build
+     */
+    public static ClientProfile build(JdbcTarget target, ClientDriver driver, JdkTlsPolicy jdk,
+            List<String> jvmOptions, java.io.File javaHome) {
         KnowledgeBase kb = KnowledgeBase.get();
         List<String> notes = new ArrayList<>();
         ClientDriver d = driver;
@@ -70,9 +79,18 @@ public final class JavaClientProfiles {
         b.hostnameToCheck(hostname != null && !hostname.isEmpty() ? hostname : target.host());
         b.trustConfigured(target.property("trustStore") != null || target.property("serverCertificate") != null
                 || target.property("trustManagerClass") != null);
+        TrustStoreSelection store = TrustStoreSelection.select(target, jvmOptions, javaHome);
         if (d.id().equals("jtds")) {
+            // jTDS has no trustStore property; ssl=authenticate uses the JVM's default SSLSocketFactory.
+            b.trustStore(TrustStoreSelection.selectFromJvm(jvmOptions, javaHome))
+                    .checksHostName(!d.has("noHostnameCheck"));
             jtds(b, target, jdk, notes);
         } else {
+            b.trustStore(store).checksIpAddressSans(d.has("ipAddressSan"));
+            String pinned = target.property("serverCertificate");
+            if (pinned != null && !pinned.isEmpty()) {
+                b.pinnedCertificate(pinned);
+            }
             mssqlJdbc(b, target, d, jdk, notes);
         }
         for (String n : notes) {

@@ -31,7 +31,7 @@ public final class OpenSslCertificate {
     public static OpenSslCertificate rsa(Path dir, String cn, int keyBits, String digest) {
         Path crt = dir.resolve(cn + ".crt.pem");
         Path key = dir.resolve(cn + ".key.pem");
-        Openssl.run("req", "-x509", "-newkey", "rsa:" + keyBits, "-nodes", "-" + digest, "-days", "30",
+        Openssl.run("req", "-x509", "-newkey", "rsa:" + keyBits, "-nodes", "-" + digest, "-days", "365",
                 "-subj", "/CN=" + cn, "-addext", "subjectAltName=DNS:" + cn, "-keyout", key.toString(),
                 "-out", crt.toString());
         return new OpenSslCertificate(crt, key);
