@@ -108,7 +108,12 @@ final class CertificateChecks {
         }
         ChainValidator.Result r = ChainValidator.validate(chain, anchors, client.certificateConstraints(),
                 Date.from(validationInstant(chain)));
-        if (!r.trusted()) {
+        if (!r.trusted() && cert.selfSigned() && TrustStoreSelection.FROM_JDK.equals(store.origin())) {
+            // The usual case needs no PKIX detail: a self-signed certificate and no trust store configured.
+            f.add(FindingCode.CERTIFICATE_UNTRUSTED, Severity.ERROR, String.format(FindingTexts.UNTRUSTED,
+                    cert.subject(), why), FindingTexts.FIX_UNTRUSTED, Finding.Subject.URL, "subject", cert.subject(),
+                    "issuer", cert.issuer(), "selfSigned", true, "trustStore", store.toJson(), "pkix", r.reason());
+        } else if (!r.trusted()) {
             f.add(FindingCode.CERTIFICATE_UNTRUSTED, Severity.ERROR, String.format(FindingTexts.UNTRUSTED_PKIX,
                     cert.subject(), cert.issuer(), store.file().getPath(), store.origin(), r.reason(), why),
                     FindingTexts.FIX_UNTRUSTED_PKIX, Finding.Subject.URL, "subject", cert.subject(), "issuer",

@@ -59,6 +59,33 @@ public final class InvokerScenario {
         handOver(basedir, context, sim.port(), mavenOptions);
     }
 
+    /** The property naming the trust store {@link #simulatorTrusted} writes, for the project's URL. */
+    public static final String TRUSTSTORE_PROPERTY = "sim.truststore";
+
+    /**
+     * Starts a simulator profile and writes {@code basedir/truststore.jks} holding its certificate, handed over as
+     * {@code -Dsim.truststore=<path>}: a trust store the real driver accepts, for scenarios that are about
+     * something other than trust.
+     */
+    public static void simulatorTrusted(File basedir, Map<String, Object> context, SimulatorProfile profile)
+            throws Exception {
+        Simulator sim = Simulator.start(profile, 0);
+        keep(context, sim);
+        File store = new File(basedir, "truststore.jks");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("JKS");
+        ks.load(null, null);
+        ks.setCertificateEntry("simulator", sim.certificate());
+        try (java.io.OutputStream out = Files.newOutputStream(store.toPath())) {
+            ks.store(out, "changeit".toCharArray());
+        }
+        handOver(basedir, context, sim.port(), new String[] {"-D" + TRUSTSTORE_PROPERTY + "=" + store});
+    }
+
+    /** {@link #simulatorTrusted(File, Map, SimulatorProfile)} for a named profile. */
+    public static void simulatorTrusted(File basedir, Map<String, Object> context, String profile) throws Exception {
+        simulatorTrusted(basedir, context, SimulatorProfiles.named(profile));
+    }
+
     /**
      * Starts {@code openssl s_server} with a fresh 2048-bit RSA certificate for {@code cn} signed with {@code digest}
      * (e.g. sha256, md5) and the simulator in relay mode in front of it, so the TLS server of the scenario is OpenSSL.
