@@ -103,6 +103,32 @@ public final class InvokerScenario {
         handOver(basedir, context, sim.port(), new String[0]);
     }
 
+    /** The property naming a trust store that holds another CA than the one that issued the server's chain. */
+    public static final String OTHER_TRUSTSTORE_PROPERTY = "sim.otherTruststore";
+
+    /**
+     * The enterprise set-up: a private CA made by openssl issues the server certificate ({@code CN=localhost},
+     * {@code DNS:localhost,IP:127.0.0.1}, valid {@code days} days), {@code openssl s_server} sends leaf and CA
+     * behind the relay, and two JKS trust stores are handed over: {@code -Dsim.truststore} (that CA) and
+     * {@code -Dsim.otherTruststore} (another CA).
+     */
+    public static void opensslPrivateCaRelay(File basedir, Map<String, Object> context, int days) throws IOException {
+        Path work = basedir.toPath().resolve("openssl");
+        io.tlscompat.it.support.PrivateCa ca = io.tlscompat.it.support.PrivateCa.create(work, "tls-compat-it-ca");
+        io.tlscompat.it.support.PrivateCa other = io.tlscompat.it.support.PrivateCa.create(work, "another-ca");
+        OpenSslCertificate cert = ca.issue("localhost", "DNS:localhost,IP:127.0.0.1", days);
+        Path store = ca.trustStore(work.resolve("ca-truststore.jks"));
+        Path otherStore = other.trustStore(work.resolve("other-truststore.jks"));
+        OpenSslServer backend = OpenSslServer.start(cert, work, "-cert_chain", ca.certificateFile().toString(),
+                "-tls1_2");
+        keep(context, backend);
+        Simulator sim = Simulator.start(SimulatorProfile.builder("openssl-relay")
+                .description("openssl s_server behind TDS").relayTo("127.0.0.1", backend.port()).build(), 0);
+        keep(context, sim);
+        handOver(basedir, context, sim.port(), new String[] {"-D" + TRUSTSTORE_PROPERTY + "=" + store,
+                "-D" + OTHER_TRUSTSTORE_PROPERTY + "=" + otherStore});
+    }
+
     /**
      * Offline mode: probes a simulator profile with the core probe, saves the {@code probe --json} profile as
      * {@code basedir/fileName}, stops the simulator, and hands over a port nothing listens on.

@@ -37,6 +37,11 @@ public final class OpenSslCertificate {
         return new OpenSslCertificate(crt, key);
     }
 
+    /** Files made elsewhere (e.g. by {@link PrivateCa#issue}). */
+    public static OpenSslCertificate of(Path certificate, Path key) {
+        return new OpenSslCertificate(certificate, key);
+    }
+
     public Path certificateFile() {
         return certificate;
     }
