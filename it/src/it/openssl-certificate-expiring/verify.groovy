@@ -6,8 +6,8 @@ try {
     assert log.contains('  warning certificate-expiring: the server certificate expires at ')
     assert log.contains('(within the 30-day warning); the driver validates it')
     assert log.contains('verdict warn.')
-    ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml'].each {
-        assert report(basedir, it).contains('certificate-expiring')
+    for (name in ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml']) {
+        assert report(basedir, name).contains('certificate-expiring')
     }
 } finally {
     stop(context)

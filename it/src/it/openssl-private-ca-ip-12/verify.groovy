@@ -9,8 +9,8 @@ try {
             "certificate-hostname-mismatch (${target})"))
     assert log.contains(findingLine('error', 'certificate-hostname-mismatch', String.format(
             FindingTexts.HOSTNAME_MISMATCH, 'localhost', '127.0.0.1')))
-    ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml'].each {
-        assert report(basedir, it).contains('certificate-hostname-mismatch')
+    for (name in ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml']) {
+        assert report(basedir, name).contains('certificate-hostname-mismatch')
     }
 } finally {
     stop(context)

@@ -7,11 +7,11 @@ try {
     assert log.contains(violation(basedir, 'openssl-private-ca-other-ca', pluginVersion, 1, 'error',
             "certificate-untrusted (${target})"))
     assert log.contains("other-truststore.jks (${TrustStoreSelection.FROM_URL})")
-    ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml'].each {
-        assert report(basedir, it).contains('certificate-untrusted')
+    for (name in ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml']) {
+        assert report(basedir, name).contains('certificate-untrusted')
     }
     // the store's password is never printed (the URL names none; the report says so)
-    assert report(basedir, 'report.json').contains('"passwordGiven":false')
+    assert report(basedir, 'report.json').contains('"passwordGiven": false')
 } finally {
     stop(context)
 }

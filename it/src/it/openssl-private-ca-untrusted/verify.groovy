@@ -11,8 +11,8 @@ try {
     assert log.contains(findingLine('error', 'certificate-untrusted', 'the server certificate (CN=localhost, issued'
             + ' by CN=tls-compat-it-ca) does not chain to a certificate of the trust store the driver uses, '))
     assert log.contains("(${TrustStoreSelection.FROM_JDK})")
-    ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml'].each {
-        assert report(basedir, it).contains('certificate-untrusted')
+    for (name in ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml']) {
+        assert report(basedir, name).contains('certificate-untrusted')
     }
 } finally {
     stop(context)
