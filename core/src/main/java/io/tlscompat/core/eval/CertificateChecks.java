@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -32,8 +31,9 @@ import java.util.Set;
  * driver uses, {@link ChainValidator}) and host name ({@link HostNameRules}) the way the driver does.
  */
 final class CertificateChecks {
-    /** Hashes Schannel refuses in TLS 1.2 certificate signatures (tls-exist-connection-closed.md, scenario 3). */
-    static final List<String> SCHANNEL_WEAK_HASHES = Arrays.asList("MD5", "SHA224", "SHA512");
+    /** Hashes Schannel refuses in TLS 1.2 certificate signatures: the knowledge base's one list. */
+    static final List<String> SCHANNEL_WEAK_HASHES =
+            io.tlscompat.core.kb.KnowledgeBase.get().schannelRefusedCertificateHashesTls12();
 
     private final Instant now;
     private final int expiryWarningDays;
