@@ -1,4 +1,4 @@
 import static io.tlscompat.it.invoker.InvokerScenario.*
 import io.tlscompat.simulator.*
 
-simulator(basedir, context, SimulatorProfiles.named('sql2019-win2019').toBuilder().expiredCertificate().build())
+simulatorTrusted(basedir, context, SimulatorProfiles.named('sql2019-win2019').toBuilder().expiredCertificate().build())

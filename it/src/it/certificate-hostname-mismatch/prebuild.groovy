@@ -1,3 +1,3 @@
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
-simulator(basedir, context, 'sql2019-win2019')
+simulatorTrusted(basedir, context, 'sql2019-win2019')

@@ -1,3 +1,3 @@
 import static io.tlscompat.it.invoker.InvokerScenario.*
 
-simulator(basedir, context, 'sql2022-force-strict')
+simulatorTrusted(basedir, context, 'sql2022-force-strict')

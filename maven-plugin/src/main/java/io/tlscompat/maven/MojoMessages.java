@@ -27,6 +27,8 @@ final class MojoMessages {
             + " any of %s";
     static final String BAD_SERVER_PROFILE = "<serverProfile> (tls-compat.serverProfile) is '%s', which %s; expected"
             + " a file written by 'java -jar tls-compat-agent.jar probe --json host:port'";
+    static final String BAD_EXPIRY_DAYS = "<certificateExpiryWarningDays> (tls-compat.certificateExpiryWarningDays)"
+            + " is %d; expected 0 to 3650";
     static final String BAD_TIMEOUT = "<probeTimeoutSeconds> (tls-compat.probeTimeoutSeconds) is %d; expected 1 to"
             + " 600";
 

@@ -126,6 +126,13 @@ public class VerifyMojo extends AbstractMojo {
     private List<String> clientProfiles;
 
     /**
+     * A server certificate that expires within this many days gets {@code certificate-expiring}: a warning when
+     * the client validates the certificate, info when it does not. Default 30.
+     */
+    @Parameter(property = "tls-compat.certificateExpiryWarningDays", defaultValue = "30")
+    private int certificateExpiryWarningDays = Evaluator.DEFAULT_EXPIRY_WARNING_DAYS;
+
+    /**
      * Whether an unreachable server fails the build (it is an {@code error} finding); {@code false} makes it a
      * warning, for builds that run where the database is not reachable.
      */
@@ -230,7 +237,10 @@ public class VerifyMojo extends AbstractMojo {
         getLog().info(String.format(MojoMessages.NOTE_JDK, jdk.description(), jdk.source()));
         logDrivers(drivers);
 
-        Evaluator evaluator = new Evaluator(Instant.now(), !windows.isEmpty());
+        if (certificateExpiryWarningDays < 0 || certificateExpiryWarningDays > 3650) {
+            throw new MojoFailureException(String.format(MojoMessages.BAD_EXPIRY_DAYS, certificateExpiryWarningDays));
+        }
+        Evaluator evaluator = new Evaluator(Instant.now(), !windows.isEmpty(), certificateExpiryWarningDays);
         List<Evaluation> evaluations = new ArrayList<>();
         for (JdbcTarget declared : jdbcTargets) {
             JdbcTarget t;
@@ -239,10 +249,11 @@ public class VerifyMojo extends AbstractMojo {
             } catch (BrowserException e) {
                 evaluations.add(evaluator.unreachable(declared.host() + "\\" + declared.instance(),
                         JavaClientProfiles.build(declared, DriverDetection.forFlavour(drivers, declared.flavour()),
-                                jdk), e.getMessage(), failOnUnreachable ? Severity.ERROR : Severity.WARNING));
+                                jdk, jvmOptions, targetJavaHome), e.getMessage(), failOnUnreachable ? Severity.ERROR : Severity.WARNING));
                 continue;
             }
-            ClientProfile java = JavaClientProfiles.build(t, DriverDetection.forFlavour(drivers, t.flavour()), jdk);
+            ClientProfile java = JavaClientProfiles.build(t, DriverDetection.forFlavour(drivers, t.flavour()), jdk,
+                    jvmOptions, targetJavaHome);
             ServerProfile server;
             try {
                 server = servers.profileOf(t);

@@ -2,19 +2,17 @@ package io.tlscompat.simulator;
 
 /** The hash in the signature of the certificate the simulator serves (always RSA-signed). */
 public enum CertificateSignature {
-    MD5("MD5withRSA", true),
-    SHA1("SHA1withRSA", false),
-    SHA224("SHA224withRSA", true),
-    SHA256("SHA256withRSA", false),
-    SHA384("SHA384withRSA", false),
-    SHA512("SHA512withRSA", true);
+    MD5("MD5withRSA"),
+    SHA1("SHA1withRSA"),
+    SHA224("SHA224withRSA"),
+    SHA256("SHA256withRSA"),
+    SHA384("SHA384withRSA"),
+    SHA512("SHA512withRSA");
 
     private final String jcaName;
-    private final boolean rejectedBySchannelOnTls12;
 
-    CertificateSignature(String jcaName, boolean rejectedBySchannelOnTls12) {
+    CertificateSignature(String jcaName) {
         this.jcaName = jcaName;
-        this.rejectedBySchannelOnTls12 = rejectedBySchannelOnTls12;
     }
 
     /** The JCA signature algorithm name, e.g. {@code SHA256withRSA} (also what the JDK reports for the cert). */
@@ -25,10 +23,10 @@ public enum CertificateSignature {
     /**
      * True for the hashes Microsoft lists as breaking TLS 1.2 on a Windows server ("certificates signed by a
      * weak-hash algorithm, such as MD5, SHA224, or SHA512 ... will not work with TLS 1.2", scenario 3 of the
-     * "existing connection was forcibly closed" article).
+     * "existing connection was forcibly closed" article), read from core's knowledge base, the one list.
      */
     public boolean rejectedBySchannelOnTls12() {
-        return rejectedBySchannelOnTls12;
+        return io.tlscompat.core.kb.KnowledgeBase.get().schannelRefusedCertificateHashesTls12().contains(name());
     }
 
     /** Parses {@code MD5}, {@code SHA-1}, {@code sha256}, {@code SHA256withRSA}...; null when unknown. */

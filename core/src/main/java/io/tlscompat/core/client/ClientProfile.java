@@ -27,6 +27,10 @@ public final class ClientProfile {
     private final CertificateValidation validation;
     private final String hostnameToCheck;
     private final boolean trustConfigured;
+    private final TrustStoreSelection trustStore;
+    private final boolean checksHostName;
+    private final boolean checksIpAddressSans;
+    private final String pinnedCertificate;
     private final DisabledAlgorithms certificateConstraints;
     private final List<String> refusedCertificateHashesTls12;
     private final int minDhBits;
@@ -48,6 +52,10 @@ public final class ClientProfile {
         this.validation = b.validation;
         this.hostnameToCheck = b.hostnameToCheck;
         this.trustConfigured = b.trustConfigured;
+        this.trustStore = b.trustStore;
+        this.checksHostName = b.checksHostName;
+        this.checksIpAddressSans = b.checksIpAddressSans;
+        this.pinnedCertificate = b.pinnedCertificate;
         this.certificateConstraints = b.certificateConstraints;
         this.refusedCertificateHashesTls12 = Collections.unmodifiableList(new ArrayList<>(b.refusedCertificateHashesTls12));
         this.minDhBits = b.minDhBits;
@@ -115,6 +123,32 @@ public final class ClientProfile {
         return trustConfigured;
     }
 
+    /**
+     * The trust store the driver validates against ({@link TrustStoreSelection}), or null when unknown (Windows
+     * clients, or a profile built without one): then only a self-signed certificate is known to be untrusted.
+     */
+    public TrustStoreSelection trustStore() {
+        return trustStore;
+    }
+
+    /** False for jTDS ssl=authenticate, whose default SSLSocketFactory checks the path but not the host name. */
+    public boolean checksHostName() {
+        return checksHostName;
+    }
+
+    /** True when the driver matches IP-address SANs (mssql-jdbc's {@code ipAddressSan} fact). */
+    public boolean checksIpAddressSans() {
+        return checksIpAddressSans;
+    }
+
+    /**
+     * The {@code serverCertificate} file of encrypt=strict: the driver then compares the leaf with it instead of
+     * PKIX and the host name; null otherwise.
+     */
+    public String pinnedCertificate() {
+        return pinnedCertificate;
+    }
+
     /** Certificate signature algorithms the client refuses (jdk.certpath + jdk.tls disabledAlgorithms); Java only. */
     public DisabledAlgorithms certificateConstraints() {
         return certificateConstraints;
@@ -163,6 +197,12 @@ public final class ClientProfile {
         m.put("certificateValidation", validation.name());
         m.put("hostnameToCheck", hostnameToCheck);
         m.put("trustConfigured", trustConfigured);
+        if (trustStore != null) {
+            m.put("trustStore", trustStore.toJson());
+        }
+        if (pinnedCertificate != null) {
+            m.put("serverCertificate", pinnedCertificate);
+        }
         m.put("notes", notes);
         return m;
     }
@@ -185,6 +225,10 @@ public final class ClientProfile {
         private CertificateValidation validation = CertificateValidation.NEVER;
         private String hostnameToCheck;
         private boolean trustConfigured;
+        private TrustStoreSelection trustStore;
+        private boolean checksHostName = true;
+        private boolean checksIpAddressSans;
+        private String pinnedCertificate;
         private DisabledAlgorithms certificateConstraints = DisabledAlgorithms.parse("");
         private List<String> refusedCertificateHashesTls12 = new ArrayList<>();
         private int minDhBits = 1024;
@@ -208,6 +252,10 @@ public final class ClientProfile {
         public Builder validation(CertificateValidation v) { validation = v; return this; }
         public Builder hostnameToCheck(String v) { hostnameToCheck = v; return this; }
         public Builder trustConfigured(boolean v) { trustConfigured = v; return this; }
+        public Builder trustStore(TrustStoreSelection v) { trustStore = v; return this; }
+        public Builder checksHostName(boolean v) { checksHostName = v; return this; }
+        public Builder checksIpAddressSans(boolean v) { checksIpAddressSans = v; return this; }
+        public Builder pinnedCertificate(String v) { pinnedCertificate = v; return this; }
         public Builder certificateConstraints(DisabledAlgorithms v) { certificateConstraints = v; return this; }
         public Builder refusedCertificateHashesTls12(List<String> v) {
             refusedCertificateHashesTls12 = new ArrayList<>(v);

@@ -38,7 +38,7 @@ public final class JavaClientProfiles {
     static final String CURRENT_R2DBC_MSSQL = "1.0.5";
 
     /** The mssql-jdbc version assumed when no driver is found: the knowledge base's newest facts apply. */
-    static final String CURRENT_MSSQL_JDBC = "13.2.1";
+    static final String CURRENT_MSSQL_JDBC = "13.6.2";
 
     private JavaClientProfiles() {
     }
@@ -48,6 +48,15 @@ public final class JavaClientProfiles {
      *               current version)
      */
     public static ClientProfile build(JdbcTarget target, ClientDriver driver, JdkTlsPolicy jdk) {
+        return build(target, driver, jdk, java.util.Collections.<String>emptyList(), null);
+    }
+
+    /**
+     * @param jvmOptions the application's {@code -D} options (for {@code -Djavax.net.ssl.trustStore*})
+     * @param javaHome   the target JDK's home (for its cacerts), or null for the JDK running the build
+     */
+    public static ClientProfile build(JdbcTarget target, ClientDriver driver, JdkTlsPolicy jdk,
+            List<String> jvmOptions, java.io.File javaHome) {
         KnowledgeBase kb = KnowledgeBase.get();
         List<String> notes = new ArrayList<>();
         ClientDriver d = driver;
@@ -83,11 +92,22 @@ public final class JavaClientProfiles {
         b.hostnameToCheck(hostname != null && !hostname.isEmpty() ? hostname : target.host());
         b.trustConfigured(target.property("trustStore") != null || target.property("serverCertificate") != null
                 || target.property("trustManagerClass") != null);
+        TrustStoreSelection store = TrustStoreSelection.select(target, jvmOptions, javaHome);
         if (target.flavour().equals("r2dbc-mssql")) {
+            // r2dbc-mssql's trustStore options are mssql-jdbc's; without them its SSLContext uses the JVM's store
+            b.trustStore(store);
             r2dbc(b, target, jdk, notes);
         } else if (d.id().equals("jtds")) {
+            // jTDS has no trustStore property; ssl=authenticate uses the JVM's default SSLSocketFactory.
+            b.trustStore(TrustStoreSelection.selectFromJvm(jvmOptions, javaHome))
+                    .checksHostName(!d.has("noHostnameCheck"));
             jtds(b, target, jdk, notes);
         } else {
+            b.trustStore(store).checksIpAddressSans(d.has("ipAddressSan"));
+            String pinned = target.property("serverCertificate");
+            if (pinned != null && !pinned.isEmpty()) {
+                b.pinnedCertificate(pinned);
+            }
             mssqlJdbc(b, target, d, jdk, notes);
         }
         for (String n : notes) {

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * One SQL Server target as a JDBC URL says it: driver flavour, host, port, instance and the TLS-relevant properties
- * (keys lower-cased). Passwords never enter this object: {@link #parse} drops every property whose name contains
- * "password" and {@link #redactedUrl()} is the only form that is ever printed.
+ * (keys lower-cased). Passwords never enter its properties: {@link #parse} drops every property whose name contains
+ * "password" and {@link #redactedUrl()} is the only form that is ever printed. The one exception is kept apart:
+ * {@link #trustStorePassword()}, which the gate needs to open the trust store the driver will open; it is never
+ * printed, never in {@link #properties()} and never in the report.
  */
 public final class JdbcTarget {
     /** The URL forms accepted, for error messages. */
@@ -48,6 +50,7 @@ public final class JdbcTarget {
     private final String redactedUrl;
     private final String origin;
     private final String portSource;
+    private char[] trustStorePassword;
 
     private JdbcTarget(String flavour, String host, int port, boolean portGiven, String instance,
             Map<String, String> properties, String redactedUrl, String origin) {
@@ -159,6 +162,7 @@ public final class JdbcTarget {
     private static JdbcTarget parseMssql(String rest, String redacted, String origin) {
         String[] parts = rest.split(";");
         Map<String, String> props = properties(parts, 1);
+        char[] trustStorePassword = secret(parts, "truststorepassword");
         String server = parts[0].trim();
         if (server.isEmpty()) {
             server = props.containsKey("servername") ? props.get("servername") : "";
@@ -182,7 +186,10 @@ public final class JdbcTarget {
             throw new JdbcUrlException(String.format(MSG_NO_HOST, redacted, VALID_FORMS));
         }
         int port = port(portText, redacted);
-        return new JdbcTarget("mssql-jdbc", server, port, portText != null, instance, props, redacted, origin);
+        JdbcTarget t = new JdbcTarget("mssql-jdbc", server, port, portText != null, instance, props, redacted,
+                origin);
+        t.trustStorePassword = trustStorePassword;
+        return t;
     }
 
     private static JdbcTarget parseJtds(String rest, String redacted, String origin) {
@@ -204,6 +211,28 @@ public final class JdbcTarget {
         }
         return new JdbcTarget("jtds", server, port(portText, redacted), portText != null, props.get("instance"),
                 props, redacted, origin);
+    }
+
+    /** The value of one secret property, or null; only ever handed to KeyStore.load. */
+    private static char[] secret(String[] parts, String name) {
+        char[] value = null;
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals(name)) {
+                String v = p.substring(eq + 1).trim();
+                if (v.startsWith("{") && v.endsWith("}")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                value = v.toCharArray();
+            }
+        }
+        return value;
+    }
+
+    /** A copy of the URL's trustStorePassword for KeyStore.load, or null; never print it. */
+    public char[] trustStorePassword() {
+        return trustStorePassword == null ? null : trustStorePassword.clone();
     }
 
     private static Map<String, String> properties(String[] parts, int from) {
@@ -280,8 +309,10 @@ public final class JdbcTarget {
      *               SQL Server Browser on db1"
      */
     public JdbcTarget withResolvedPort(int resolvedPort, String source) {
-        return new JdbcTarget(flavour, host, resolvedPort, true, instance, new LinkedHashMap<>(properties),
-                redactedUrl, origin, source);
+        JdbcTarget resolved = new JdbcTarget(flavour, host, resolvedPort, true, instance,
+                new LinkedHashMap<>(properties), redactedUrl, origin, source);
+        resolved.trustStorePassword = trustStorePassword;
+        return resolved;
     }
 
     /** Where the port came from when a SQL Server Browser gave it, else null (the URL or the 1433 default). */

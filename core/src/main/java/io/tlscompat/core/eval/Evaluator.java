@@ -26,6 +26,9 @@ public final class Evaluator {
     static final String TDS8 = "TDS 8 (strict)";
     static final String NO_TLS = "none";
 
+    /** The default of {@code <certificateExpiryWarningDays>}. */
+    public static final int DEFAULT_EXPIRY_WARNING_DAYS = 30;
+
     private final Instant now;
     private final boolean windowsClientsDeclared;
     private final CertificateChecks certificates;
@@ -36,9 +39,16 @@ public final class Evaluator {
      *                               evaluations report Schannel's certificate refusals, not the Java stack's
      */
     public Evaluator(Instant now, boolean windowsClientsDeclared) {
+        this(now, windowsClientsDeclared, DEFAULT_EXPIRY_WARNING_DAYS);
+    }
+
+    /**
+     * @param expiryWarningDays a certificate expiring within this many days gets {@code certificate-expiring}
+     */
+    public Evaluator(Instant now, boolean windowsClientsDeclared, int expiryWarningDays) {
         this.now = now;
         this.windowsClientsDeclared = windowsClientsDeclared;
-        this.certificates = new CertificateChecks(now);
+        this.certificates = new CertificateChecks(now, expiryWarningDays);
     }
 
     /** The finding for a server that could not be probed. */

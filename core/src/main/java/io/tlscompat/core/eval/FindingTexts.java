@@ -67,6 +67,32 @@ public final class FindingTexts {
             + " trustServerCertificate=true only for development. Server side: install a certificate from a CA the"
             + " clients trust.";
 
+    /** Untrusted after PKIX: the chain, the store the driver uses, and the JDK's reason. */
+    public static final String UNTRUSTED_PKIX = "the server certificate (%s, issued by %s) does not chain to a"
+            + " certificate of the trust store the driver uses, %s (%s): %s; the driver validates it (%s) and will"
+            + " fail with 'PKIX path building failed'";
+    /** Untrusted because the trust store cannot be loaded (wrong type or password; the password is never shown). */
+    public static final String UNTRUSTED_STORE = "the trust store the driver uses, %s (%s), cannot be loaded as %s:"
+            + " %s; the driver validates the certificate (%s) and will fail";
+    public static final String FIX_UNTRUSTED_PKIX = "Client side: import the issuing CA's certificate into the trust"
+            + " store named above, or point trustStore=<path>;trustStoreType=<type>;trustStorePassword=<...> at a"
+            + " store that holds it (or -Djavax.net.ssl.trustStore for the whole JVM); trustServerCertificate=true"
+            + " only for development. Server side: install a certificate from a CA the clients trust.";
+    /** encrypt=strict with serverCertificate: the leaf is not the pinned certificate. */
+    public static final String UNTRUSTED_PIN = "the server certificate (sha256 %s) is not the serverCertificate %s"
+            + " the driver compares it with under encrypt=strict";
+    public static final String FIX_UNTRUSTED_PIN = "Client side: export the server's current certificate to the"
+            + " serverCertificate file, or drop serverCertificate to validate against a trust store.";
+
+    /** A validating client meets a certificate that expires soon. */
+    public static final String EXPIRING = "the server certificate expires at %s, in %d days (within the %d-day"
+            + " warning); the driver validates it (%s), so connections will fail from then on";
+    /** A non-validating client meets a certificate that expires soon. */
+    public static final String EXPIRING_NOT_VALIDATED = "the server certificate expires at %s, in %d days (within"
+            + " the %d-day warning); this client does not validate it, so it keeps connecting";
+    public static final String FIX_EXPIRING = "Server side: renew the certificate before %s (SQL Server"
+            + " Configuration Manager > Protocols > Certificate) and restart the service.";
+
     public static final String HOSTNAME_MISMATCH = "the server certificate names [%s] but the driver checks '%s'";
     public static final String FIX_HOSTNAME_MISMATCH = "Connect with a name the certificate carries, or add"
             + " hostNameInCertificate=<name in the certificate> to the URL; or reissue the certificate with '%s' as a"

@@ -21,6 +21,8 @@ public enum FindingCode {
     CERTIFICATE_HOSTNAME_MISMATCH("certificate-hostname-mismatch"),
     /** Certificate validation will fail: the certificate is expired or not yet valid. */
     CERTIFICATE_EXPIRED("certificate-expired"),
+    /** The certificate expires within certificateExpiryWarningDays: a warning for validating clients, else info. */
+    CERTIFICATE_EXPIRING("certificate-expiring"),
     /** The client asks for encryption and the server's PRELOGIN says it cannot. */
     ENCRYPTION_NOT_SUPPORTED("encryption-not-supported"),
     /** A force-strict (TDS 8 only) server meets a TDS 7.x client. */

@@ -23,9 +23,11 @@ public final class KnowledgeBase {
     private final List<JdkRelease> jdkReleases;
     private final List<DriverKnowledge> drivers;
     private final List<WindowsClient> windowsClients;
+    private final List<String> schannelRefusedHashes;
 
     private KnowledgeBase(String version, List<JdkRelease> jdkReleases, List<DriverKnowledge> drivers,
-            List<WindowsClient> windowsClients) {
+            List<WindowsClient> windowsClients, List<String> schannelRefusedHashes) {
+        this.schannelRefusedHashes = Collections.unmodifiableList(new ArrayList<>(schannelRefusedHashes));
         this.version = version;
         this.jdkReleases = Collections.unmodifiableList(jdkReleases);
         this.drivers = Collections.unmodifiableList(drivers);
@@ -96,6 +98,15 @@ public final class KnowledgeBase {
         return null;
     }
 
+    /**
+     * Hashes (MD5, SHA224, SHA512) whose CA-issued certificate signatures Schannel refuses in TLS 1.2: the one list
+     * ({@code windows-clients.json}, {@code schannelRefusedCertificateHashesTls12}) that the evaluator, every
+     * Windows client profile and the simulator read.
+     */
+    public List<String> schannelRefusedCertificateHashesTls12() {
+        return schannelRefusedHashes;
+    }
+
     public List<WindowsClient> windowsClients() {
         return windowsClients;
     }
@@ -153,13 +164,14 @@ public final class KnowledgeBase {
         }
 
         List<WindowsClient> windows = new ArrayList<>();
-        for (Object o : list(read("windows-clients.json"), "profiles")) {
+        Map<String, Object> windowsFile = read("windows-clients.json");
+        List<String> schannelHashes = strings(object(windowsFile, "schannelRefusedCertificateHashesTls12"), "hashes");
+        for (Object o : list(windowsFile, "profiles")) {
             Map<String, Object> w = asObject(o);
             windows.add(new WindowsClient(string(w, "id"), strings(w, "protocols"), strings(w, "suites"),
-                    strings(w, "refusedCertificateHashesTls12"), Boolean.TRUE.equals(w.get("dheLeadingZeroFixed")),
-                    string(w, "source")));
+                    schannelHashes, Boolean.TRUE.equals(w.get("dheLeadingZeroFixed")), string(w, "source")));
         }
-        return new KnowledgeBase(string(jdkFile, "kbVersion"), releases, drivers, windows);
+        return new KnowledgeBase(string(jdkFile, "kbVersion"), releases, drivers, windows, schannelHashes);
     }
 
     private static Map<String, Object> read(String name) {

@@ -15,6 +15,7 @@ import io.tlscompat.core.tls.KeyExchange;
 import io.tlscompat.core.tls.TlsVersion;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class ProfileAssembler {
     private final boolean tds7Supported;
     private final List<VersionResult> results;
 
-    private byte[] certificate;
+    private List<byte[]> chain = Collections.emptyList();
     private String tds8Alpn;
     private List<String> ecdheGroups = Collections.emptyList();
     private Integer dheBits;
@@ -78,8 +79,8 @@ final class ProfileAssembler {
         boolean tds8Below13 = false;
         for (VersionResult r : results) {
             for (HelloResponse answer : r.answers()) {
-                if (certificate == null && !answer.certificates().isEmpty()) {
-                    certificate = answer.certificates().get(0);
+                if (chain.isEmpty() && !answer.certificates().isEmpty()) {
+                    chain = answer.certificates();
                 }
                 if (answer.dheBits() != null && (dheBits == null || answer.dheBits() < dheBits)) {
                     // The smallest group is the one that breaks clients (JDK 8 refuses DHE above 2048 bits, newer
@@ -96,11 +97,11 @@ final class ProfileAssembler {
         }
         VersionResult tls13 = tls13Result();
         boolean needAlpn = tls13 != null && tls13.path() == ProbePath.TDS8 && !tds8Below13;
-        if (tls13 != null && (certificate == null || needAlpn)) {
+        if (tls13 != null && (chain.isEmpty() || needAlpn)) {
             CertificateHandshake.Result handshake = new CertificateHandshake(
                     new HelloExchanger(connector, tls13.path(), readTimeoutMillis), host).run();
-            if (certificate == null && !handshake.certificates.isEmpty()) {
-                certificate = handshake.certificates.get(0);
+            if (chain.isEmpty() && !handshake.certificates.isEmpty()) {
+                chain = handshake.certificates;
             }
             if (needAlpn) {
                 tds8Alpn = handshake.alpn;
@@ -271,15 +272,19 @@ final class ProfileAssembler {
 
     ServerProfile build(int connections, long elapsedMillis) {
         List<ProfileNote> notes = notes();
-        CertificateInfo info = null;
-        if (certificate != null) {
+        List<CertificateInfo> infos = new ArrayList<>();
+        for (byte[] der : chain) {
             try {
-                info = CertificateParser.parse(certificate);
+                infos.add(CertificateParser.parse(der).withDer(Base64.getEncoder().encodeToString(der)));
             } catch (CertificateParseException e) {
-                // The suites are still right; the note says why the certificate is missing.
+                // An unreadable certificate ends the recorded chain; the suites are still right, and the note says
+                // why the certificate is missing.
                 notes.add(new ProfileNote(ProbeMessages.NOTE_CERTIFICATE, e.getMessage()));
+                break;
             }
         }
+        // The leaf alone stays in "certificate", exactly as before the chain was recorded.
+        CertificateInfo info = infos.isEmpty() ? null : infos.get(0).withoutDer();
         PreloginInfo preloginInfo = prelogin == null ? null
                 : new PreloginInfo(prelogin.version(), prelogin.encryption(), prelogin.instance());
         boolean tds8Supported = anyAccepted(ProbePath.TDS8);
@@ -291,6 +296,7 @@ final class ProfileAssembler {
                 .tds7(path(ProbePath.TDS7, tds7Supported, null))
                 .tds8(path(ProbePath.TDS8, tds8Supported, tds8Supported ? tds8Alpn : null))
                 .certificate(info)
+                .certificateChain(infos)
                 .dheGroupBits(dheBits)
                 .ecdheGroups(ecdheGroups)
                 .rejection(rejection());

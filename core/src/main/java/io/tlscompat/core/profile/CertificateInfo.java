@@ -18,6 +18,7 @@ public final class CertificateInfo {
     private final String notAfter;
     private final boolean selfSigned;
     private final String sha256Fingerprint;
+    private final String der;
 
     /**
      * @param signatureAlgorithm JCA name, e.g. SHA256withRSA, MD5withRSA
@@ -28,6 +29,14 @@ public final class CertificateInfo {
     public CertificateInfo(String subject, String issuer, List<String> subjectAltNames, String signatureAlgorithm,
             String keyAlgorithm, int keySize, String notBefore, String notAfter, boolean selfSigned,
             String sha256Fingerprint) {
+        this(subject, issuer, subjectAltNames, signatureAlgorithm, keyAlgorithm, keySize, notBefore, notAfter,
+                selfSigned, sha256Fingerprint, null);
+    }
+
+    private CertificateInfo(String subject, String issuer, List<String> subjectAltNames, String signatureAlgorithm,
+            String keyAlgorithm, int keySize, String notBefore, String notAfter, boolean selfSigned,
+            String sha256Fingerprint, String der) {
+        this.der = der;
         this.subject = subject;
         this.issuer = issuer;
         this.subjectAltNames = Collections.unmodifiableList(new ArrayList<>(subjectAltNames));
@@ -83,6 +92,25 @@ public final class CertificateInfo {
         return sha256Fingerprint;
     }
 
+    /**
+     * The base64 DER encoding, kept for the entries of {@code certificateChain} so a saved profile can be validated
+     * again offline; null for the {@code certificate} entry and for profiles saved before the chain was recorded.
+     */
+    public String der() {
+        return der;
+    }
+
+    /** The same facts with the base64 DER encoding attached. */
+    public CertificateInfo withDer(String base64Der) {
+        return new CertificateInfo(subject, issuer, subjectAltNames, signatureAlgorithm, keyAlgorithm, keySize,
+                notBefore, notAfter, selfSigned, sha256Fingerprint, base64Der);
+    }
+
+    /** The facts without the encoding: the {@code certificate} entry of a profile. */
+    public CertificateInfo withoutDer() {
+        return der == null ? this : withDer(null);
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("subject", subject);
@@ -95,6 +123,9 @@ public final class CertificateInfo {
         m.put("notAfter", notAfter);
         m.put("selfSigned", selfSigned);
         m.put("sha256", sha256Fingerprint);
+        if (der != null) {
+            m.put("der", der);
+        }
         return m;
     }
 
@@ -106,7 +137,22 @@ public final class CertificateInfo {
                 JsonFields.strings(m, "subjectAltNames"), JsonFields.string(m, "signatureAlgorithm"),
                 JsonFields.string(m, "keyAlgorithm"), (int) JsonFields.number(m, "keySize"),
                 JsonFields.string(m, "notBefore"), JsonFields.string(m, "notAfter"), JsonFields.bool(m, "selfSigned"),
-                JsonFields.string(m, "sha256"));
+                JsonFields.string(m, "sha256"), JsonFields.string(m, "der"));
+    }
+
+    /** Reads {@code certificateChain}; a missing key (a profile saved before the chain existed) is an empty chain. */
+    static List<CertificateInfo> listFromJson(Object v) {
+        List<CertificateInfo> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof List)) {
+            throw new IllegalArgumentException("server profile field 'certificateChain' must be an array");
+        }
+        for (Object o : (List<?>) v) {
+            out.add(fromJson(JsonFields.asObject(o, "certificateChain")));
+        }
+        return out;
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class ServerProfile {
     private final PathProfile tds7;
     private final PathProfile tds8;
     private final CertificateInfo certificate;
+    private final List<CertificateInfo> certificateChain;
     private final Integer dheGroupBits;
     private final List<String> ecdheGroups;
     private final String rejection;
@@ -34,6 +35,7 @@ public final class ServerProfile {
         this.tds7 = b.tds7 == null ? PathProfile.unsupported() : b.tds7;
         this.tds8 = b.tds8 == null ? PathProfile.unsupported() : b.tds8;
         this.certificate = b.certificate;
+        this.certificateChain = Collections.unmodifiableList(new ArrayList<>(b.certificateChain));
         this.dheGroupBits = b.dheGroupBits;
         this.ecdheGroups = Collections.unmodifiableList(new ArrayList<>(b.ecdheGroups));
         this.rejection = b.rejection;
@@ -72,6 +74,14 @@ public final class ServerProfile {
         return tds8;
     }
 
+    /**
+     * The chain the server sent, leaf first, each entry with its base64 DER ({@link CertificateInfo#der()}); empty
+     * when no handshake got that far or the profile was saved before the chain was recorded.
+     */
+    public List<CertificateInfo> certificateChain() {
+        return certificateChain;
+    }
+
     /** The server's leaf certificate, or null when no handshake got that far. */
     public CertificateInfo certificate() {
         return certificate;
@@ -107,6 +117,11 @@ public final class ServerProfile {
         m.put("tds7", tds7.toJson(false));
         m.put("tds8", tds8.toJson(true));
         m.put("certificate", certificate == null ? null : certificate.toJson());
+        List<Object> chain = new ArrayList<>();
+        for (CertificateInfo c : certificateChain) {
+            chain.add(c.toJson());
+        }
+        m.put("certificateChain", chain);
         Map<String, Object> dhe = null;
         if (dheGroupBits != null) {
             dhe = new LinkedHashMap<>();
@@ -151,6 +166,7 @@ public final class ServerProfile {
                 .tds7(PathProfile.fromJson(JsonFields.object(m, "tds7")))
                 .tds8(PathProfile.fromJson(JsonFields.object(m, "tds8")))
                 .certificate(CertificateInfo.fromJson(JsonFields.object(m, "certificate")))
+                .certificateChain(CertificateInfo.listFromJson(m.get("certificateChain")))
                 .ecdheGroups(JsonFields.strings(m, "ecdheGroups"))
                 .rejection(JsonFields.string(m, "rejection"));
         Map<String, Object> dhe = JsonFields.object(m, "dhe");
@@ -187,6 +203,7 @@ public final class ServerProfile {
         private PathProfile tds7;
         private PathProfile tds8;
         private CertificateInfo certificate;
+        private List<CertificateInfo> certificateChain = new ArrayList<>();
         private Integer dheGroupBits;
         private List<String> ecdheGroups = new ArrayList<>();
         private String rejection;
@@ -222,6 +239,12 @@ public final class ServerProfile {
 
         public Builder tds8(PathProfile tds8) {
             this.tds8 = tds8;
+            return this;
+        }
+
+        /** The chain the server sent, leaf first. */
+        public Builder certificateChain(List<CertificateInfo> chain) {
+            this.certificateChain = new ArrayList<>(chain);
             return this;
         }
 

@@ -66,6 +66,17 @@ final class Servers {
         return this;
     }
 
+    /** The chain as the probe records it: leaf first, each with its DER; the leaf also as the certificate. */
+    Servers chain(java.security.cert.X509Certificate... chain) throws Exception {
+        List<CertificateInfo> infos = new java.util.ArrayList<>();
+        for (java.security.cert.X509Certificate c : chain) {
+            infos.add(io.tlscompat.core.cert.CertificateParser.parse(c.getEncoded())
+                    .withDer(java.util.Base64.getEncoder().encodeToString(c.getEncoded())));
+        }
+        builder.certificate(infos.get(0).withoutDer()).certificateChain(infos);
+        return this;
+    }
+
     Servers certificate(CertificateInfo cert) {
         builder.certificate(cert);
         return this;

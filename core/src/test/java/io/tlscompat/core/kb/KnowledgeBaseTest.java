@@ -62,4 +62,27 @@ class KnowledgeBaseTest {
         assertThat(JdkVersion.parse("seventeen")).isNull();
         assertThat(JdkVersion.parse("3")).isNull();
     }
+
+    @Test
+    void schannelsRefusedHashListLivesOnceAndEveryWindowsProfileUsesIt() {
+        KnowledgeBase kb = KnowledgeBase.get();
+        assertThat(kb.schannelRefusedCertificateHashesTls12()).containsExactly("MD5", "SHA224", "SHA512");
+        for (WindowsClient w : kb.windowsClients()) {
+            assertThat(w.refusedCertificateHashesTls12()).as(w.id())
+                    .isEqualTo(kb.schannelRefusedCertificateHashesTls12());
+        }
+    }
+
+    @Test
+    void mssqlJdbcChecksIpAddressSansFrom1331AndTheKnowledgeBaseReaches136() {
+        DriverKnowledge d = KnowledgeBase.get().driver("mssql-jdbc");
+        assertThat(d.has("ipAddressSan", DottedVersion.parse("12.10.2.jre11"))).isFalse();
+        assertThat(d.has("ipAddressSan", DottedVersion.parse("13.2.1.jre11"))).isFalse();
+        assertThat(d.has("ipAddressSan", DottedVersion.parse("13.4.0.jre11"))).isTrue();
+        assertThat(d.has("ipAddressSan", DottedVersion.parse("13.6.2.jre11"))).isTrue();
+        for (String id : new String[] {"trustStoreChoice", "hostnameCnThenSan", "wildcardOneLabel", "ipAddressSan",
+                "serverCertificatePin"}) {
+            assertThat(d.fact(id).source()).as(id).contains("github.com/microsoft/mssql-jdbc");
+        }
+    }
 }

@@ -28,7 +28,7 @@ class TdsProbeOpenSslPeerTest {
     static void makeKeys() throws Exception {
         Assumptions.assumeTrue(OpenSslServer.available(), "openssl is not on the PATH");
         OpenSslServer.run(dir, "req", "-x509", "-newkey", "rsa:2048", "-md5", "-nodes", "-keyout", "md5.key",
-                "-out", "md5.pem", "-days", "30", "-subj", "/CN=legacy.test");
+                "-out", "md5.pem", "-days", "365", "-subj", "/CN=legacy.test");
         // Not -dsaparam: s_server silently ignores X9.42 parameters and falls back to its automatic 2048-bit group.
         OpenSslServer.run(dir, "dhparam", "-out", "dh1024.pem", "1024");
     }

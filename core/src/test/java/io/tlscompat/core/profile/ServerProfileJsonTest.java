@@ -53,7 +53,7 @@ class ServerProfileJsonTest {
     void jsonHasTheContractKeys() {
         Map<String, Object> json = Json.parseObject(sample().toJsonText());
         assertThat(json).containsOnlyKeys("target", "connections", "elapsedMillis", "prelogin", "tds7", "tds8",
-                "certificate", "dhe", "ecdheGroups", "rejection", "notes");
+                "certificate", "certificateChain", "dhe", "ecdheGroups", "rejection", "notes");
         @SuppressWarnings("unchecked")
         Map<String, Object> tds8 = (Map<String, Object>) json.get("tds8");
         assertThat(tds8).containsEntry("alpn", "tds/8.0").containsKeys("supported", "protocols");

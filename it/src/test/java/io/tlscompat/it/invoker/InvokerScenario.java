@@ -64,6 +64,33 @@ public final class InvokerScenario {
         handOver(basedir, context, sim.port(), mavenOptions);
     }
 
+    /** The property naming the trust store {@link #simulatorTrusted} writes, for the project's URL. */
+    public static final String TRUSTSTORE_PROPERTY = "sim.truststore";
+
+    /**
+     * Starts a simulator profile and writes {@code basedir/truststore.jks} holding its certificate, handed over as
+     * {@code -Dsim.truststore=<path>}: a trust store the real driver accepts, for scenarios that are about
+     * something other than trust.
+     */
+    public static void simulatorTrusted(File basedir, Map<String, Object> context, SimulatorProfile profile)
+            throws Exception {
+        Simulator sim = Simulator.start(profile, 0);
+        keep(context, sim);
+        File store = new File(basedir, "truststore.jks");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("JKS");
+        ks.load(null, null);
+        ks.setCertificateEntry("simulator", sim.certificate());
+        try (java.io.OutputStream out = Files.newOutputStream(store.toPath())) {
+            ks.store(out, "changeit".toCharArray());
+        }
+        handOver(basedir, context, sim.port(), new String[] {"-D" + TRUSTSTORE_PROPERTY + "=" + store});
+    }
+
+    /** {@link #simulatorTrusted(File, Map, SimulatorProfile)} for a named profile. */
+    public static void simulatorTrusted(File basedir, Map<String, Object> context, String profile) throws Exception {
+        simulatorTrusted(basedir, context, SimulatorProfiles.named(profile));
+    }
+
     /**
      * Starts a simulator whose SQL Server Browser answers for {@code instance} on an ephemeral UDP port, handed to
      * the nested Maven as {@code -Dtls-compat.browserPort} (the gate's rehearsal option; the drivers ask 1434).
@@ -109,6 +136,32 @@ public final class InvokerScenario {
                 .description("openssl s_server behind TDS").relayTo("127.0.0.1", backend.port()).build(), 0);
         keep(context, sim);
         handOver(basedir, context, sim.port(), new String[0]);
+    }
+
+    /** The property naming a trust store that holds another CA than the one that issued the server's chain. */
+    public static final String OTHER_TRUSTSTORE_PROPERTY = "sim.otherTruststore";
+
+    /**
+     * The enterprise set-up: a private CA made by openssl issues the server certificate ({@code CN=localhost},
+     * {@code DNS:localhost,IP:127.0.0.1}, valid {@code days} days), {@code openssl s_server} sends leaf and CA
+     * behind the relay, and two JKS trust stores are handed over: {@code -Dsim.truststore} (that CA) and
+     * {@code -Dsim.otherTruststore} (another CA).
+     */
+    public static void opensslPrivateCaRelay(File basedir, Map<String, Object> context, int days) throws IOException {
+        Path work = basedir.toPath().resolve("openssl");
+        io.tlscompat.it.support.PrivateCa ca = io.tlscompat.it.support.PrivateCa.create(work, "tls-compat-it-ca");
+        io.tlscompat.it.support.PrivateCa other = io.tlscompat.it.support.PrivateCa.create(work, "another-ca");
+        OpenSslCertificate cert = ca.issue("localhost", "DNS:localhost,IP:127.0.0.1", days);
+        Path store = ca.trustStore(work.resolve("ca-truststore.jks"));
+        Path otherStore = other.trustStore(work.resolve("other-truststore.jks"));
+        OpenSslServer backend = OpenSslServer.start(cert, work, "-cert_chain", ca.certificateFile().toString(),
+                "-tls1_2");
+        keep(context, backend);
+        Simulator sim = Simulator.start(SimulatorProfile.builder("openssl-relay")
+                .description("openssl s_server behind TDS").relayTo("127.0.0.1", backend.port()).build(), 0);
+        keep(context, sim);
+        handOver(basedir, context, sim.port(), new String[] {"-D" + TRUSTSTORE_PROPERTY + "=" + store,
+                "-D" + OTHER_TRUSTSTORE_PROPERTY + "=" + otherStore});
     }
 
     /**

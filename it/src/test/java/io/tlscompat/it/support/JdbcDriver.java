@@ -15,6 +15,10 @@ public enum JdbcDriver {
     MSSQL_9_4("mssql-jdbc-9.4.1.jre11.jar", "com.microsoft.sqlserver.jdbc.SQLServerDriver", "mssql-jdbc 9.4"),
     /** A current release: {@code encrypt=true} by default, so an untrusted certificate fails PKIX validation. */
     MSSQL_13_2("mssql-jdbc-13.2.1.jre11.jar", "com.microsoft.sqlserver.jdbc.SQLServerDriver", "mssql-jdbc 13.2"),
+    /** The last line before IP-address SANs were checked (mssql-jdbc #2873, first in 13.3.1 / 13.4.0). */
+    MSSQL_12_10("mssql-jdbc-12.10.2.jre11.jar", "com.microsoft.sqlserver.jdbc.SQLServerDriver", "mssql-jdbc 12.10"),
+    /** The newest release on Central: checks IP-address SANs. */
+    MSSQL_13_6("mssql-jdbc-13.6.2.jre11.jar", "com.microsoft.sqlserver.jdbc.SQLServerDriver", "mssql-jdbc 13.6"),
     /** jTDS: no silent TLS retry, accept-all trust manager with {@code ssl=require}. */
     JTDS_1_3_1("jtds-1.3.1.jar", "net.sourceforge.jtds.jdbc.Driver", "jTDS 1.3.1");
 

@@ -31,10 +31,15 @@ public final class OpenSslCertificate {
     public static OpenSslCertificate rsa(Path dir, String cn, int keyBits, String digest) {
         Path crt = dir.resolve(cn + ".crt.pem");
         Path key = dir.resolve(cn + ".key.pem");
-        Openssl.run("req", "-x509", "-newkey", "rsa:" + keyBits, "-nodes", "-" + digest, "-days", "30",
+        Openssl.run("req", "-x509", "-newkey", "rsa:" + keyBits, "-nodes", "-" + digest, "-days", "365",
                 "-subj", "/CN=" + cn, "-addext", "subjectAltName=DNS:" + cn, "-keyout", key.toString(),
                 "-out", crt.toString());
         return new OpenSslCertificate(crt, key);
+    }
+
+    /** Files made elsewhere (e.g. by {@link PrivateCa#issue}). */
+    public static OpenSslCertificate of(Path certificate, Path key) {
+        return new OpenSslCertificate(certificate, key);
     }
 
     public Path certificateFile() {

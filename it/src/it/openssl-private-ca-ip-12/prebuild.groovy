@@ -1,0 +1,3 @@
+import static io.tlscompat.it.invoker.InvokerScenario.*
+
+opensslPrivateCaRelay(basedir, context, 365)

@@ -1,0 +1,9 @@
+import static io.tlscompat.it.invoker.InvokerScenario.*
+
+try {
+    def log = buildLog(basedir)
+    assert log.contains('verdict pass.')
+    assert !report(basedir, 'report.json').contains('certificate-')
+} finally {
+    stop(context)
+}
