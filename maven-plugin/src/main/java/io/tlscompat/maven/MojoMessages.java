@@ -37,6 +37,9 @@ final class MojoMessages {
     static final String NOTE_BOTH_JDK = "Both <targetJavaHome> and <targetJavaVersion> are set; using"
             + " <targetJavaHome> (the real JDK beats the knowledge base).";
     static final String NOTE_JDK = "Target JDK: %s [%s]";
+    /** Warned when -Dtls-compat.knowledgeBase replaces bundled knowledge-base files; %s is the directory. */
+    static final String KB_OVERRIDE = "Knowledge base: files in %s replace the bundled ones of the same name"
+            + " (-Dtls-compat.knowledgeBase); verdicts may differ from the released tool";
     static final String BAD_JVM_OPTION = "<targetJvmOptions> (tls-compat.targetJvmOptions) has '%s', which is not a"
             + " -Dname=value system property; only system properties change the TLS client, e.g."
             + " -Djava.security.properties=/etc/app/java.security or -Djdk.tls.client.protocols=TLSv1.2";

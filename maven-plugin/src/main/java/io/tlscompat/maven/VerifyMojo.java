@@ -235,6 +235,9 @@ public class VerifyMojo extends AbstractMojo {
         List<String> jvmOptions = jvmOptions();
         JdkTlsPolicy jdk = TargetJdkResolver.resolve(targetJavaHome, targetJavaVersion, jvmOptions, getLog());
         getLog().info(String.format(MojoMessages.NOTE_JDK, jdk.description(), jdk.source()));
+        if (KnowledgeBase.overrideDirectory() != null) {
+            getLog().warn(String.format(MojoMessages.KB_OVERRIDE, KnowledgeBase.overrideDirectory()));
+        }
         logDrivers(drivers);
 
         if (certificateExpiryWarningDays < 0 || certificateExpiryWarningDays > 3650) {

@@ -3,6 +3,8 @@ package io.tlscompat.core.kb;
 import io.tlscompat.core.json.Json;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,9 @@ import java.util.Map;
  * every entry carries a {@code source}. Immutable and shared: {@link #get()}.
  */
 public final class KnowledgeBase {
+    /** System property naming a directory whose JSON files replace the bundled ones of the same name. */
+    public static final String OVERRIDE_PROPERTY = "tls-compat.knowledgeBase";
+
     private static final KnowledgeBase INSTANCE = load();
 
     private final String version;
@@ -174,8 +179,20 @@ public final class KnowledgeBase {
         return new KnowledgeBase(string(jdkFile, "kbVersion"), releases, drivers, windows, schannelHashes);
     }
 
+    /**
+     * The directory named by {@link #OVERRIDE_PROPERTY} when it is set: a file there replaces the bundled file of
+     * the same name, so a user (or a test) can try a corrected fact before it ships. Null when not set.
+     */
+    public static File overrideDirectory() {
+        String dir = System.getProperty(OVERRIDE_PROPERTY);
+        return dir == null || dir.trim().isEmpty() ? null : new File(dir.trim());
+    }
+
     private static Map<String, Object> read(String name) {
-        try (InputStream in = KnowledgeBase.class.getResourceAsStream(name)) {
+        File dir = overrideDirectory();
+        File replacement = dir == null ? null : new File(dir, name);
+        try (InputStream in = replacement != null && replacement.isFile() ? new FileInputStream(replacement)
+                : KnowledgeBase.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing knowledge base resource " + name);
             }

@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.json.Json;
+import io.tlscompat.core.kb.KnowledgeBase;
 import io.tlscompat.it.support.TestJdk;
 import io.tlscompat.simulator.Simulator;
 import io.tlscompat.simulator.SimulatorProfiles;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,41 +59,71 @@ class GateRehearsalIT {
      */
     @Test
     @SuppressWarnings("unchecked")
-    void anObservedFailureThatThePredictionMissedFailsTheBuild() throws Exception {
+    void aWrongKnowledgeBaseEntryIsOverruledByTheObservation() throws Exception {
+        // A deliberately wrong fact: mssql-jdbc's encrypt=true default (10.2.0) moved out of reach, so the model
+        // believes the driver does not validate the private CA's certificate and predicts a pass. The real driver
+        // (13.2) validates, fails PKIX, and the observation must decide.
+        Path kb = Files.createDirectories(dir.resolve("kb-override"));
+        String drivers;
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream("drivers.json")) {
+            drivers = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String wrong = drivers.replaceFirst("(\\{\\s*\"id\"\\s*:\\s*\"encryptDefaultTrue\"\\s*,\\s*\"since\"\\s*:\\s*\")"
+                + "10\\.2\\.0\"", "$199.0.0\"");
+        assertThat(wrong).as("the override changes the fact").isNotEqualTo(drivers);
+        Files.write(kb.resolve("drivers.json"), wrong.getBytes(StandardCharsets.UTF_8));
         try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019").toBuilder()
                 .certSubjectCn("localhost").certIssuerCn("Corp Private Issuing CA").build(), 0)) {
-            MavenRun run = MavenRun.verify(project(dir, "rehearse-private-ca", sim, ""));
-            assertViolation(run, "rehearse-private-ca", 1, "error", "certificate-untrusted (" + target(sim) + ")");
-            assertThat(run.log()).contains("[INFO] rehearsal " + target(sim) + ": predicted handshake TLSv1.2")
+            MavenRun run = MavenRun.verify(project(dir, "rehearse-wrong-kb", sim, ""),
+                    "-D" + KnowledgeBase.OVERRIDE_PROPERTY + "=" + kb);
+            assertViolation(run, "rehearse-wrong-kb", 1, "error", "certificate-untrusted (" + target(sim) + ")");
+            assertThat(run.log()).contains("[WARNING] Knowledge base: files in " + kb)
+                    .contains("[INFO] rehearsal " + target(sim) + ": predicted handshake TLSv1.2")
                     .contains("agrees: false")
-                    .contains("prediction-mismatch")
                     .contains(String.format(FindingTexts.PREDICTION_MISMATCH,
                             "handshake TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
                             "handshake failed (client-rejected)"));
-            assertThat(sim.handshakeCount()).isZero();
             assertThat(sim.loginCount()).isZero();
             Map<String, Object> json = Json.parseObject(run.report("report.json"));
-            List<Object> findings = (List<Object>) json.get("findings");
-            Map<String, Object> untrusted = null;
-            Map<String, Object> mismatch = null;
-            for (Object o : findings) {
-                Map<String, Object> f = (Map<String, Object>) o;
-                if ("certificate-untrusted".equals(f.get("code"))) {
-                    untrusted = f;
-                } else if ("prediction-mismatch".equals(f.get("code"))) {
-                    mismatch = f;
-                }
-            }
-            assertThat(untrusted).as(findings.toString()).isNotNull();
+            Map<String, Object> untrusted = finding(json, "certificate-untrusted");
             assertThat(untrusted.get("severity")).isEqualTo("error");
             assertThat(String.valueOf(((Map<String, Object>) untrusted.get("evidence")).get("driverMessage")))
                     .contains("PKIX path building failed");
-            assertThat(mismatch).as(findings.toString()).isNotNull();
-            assertThat(mismatch.get("severity")).isEqualTo("warning");
+            assertThat(finding(json, "prediction-mismatch").get("severity")).isEqualTo("warning");
             Map<String, Object> t = (Map<String, Object>) ((List<Object>) json.get("targets")).get(0);
             assertThat(t.get("verdict")).isEqualTo("fail");
             assertThat(run.report("summary.md")).contains("certificate-untrusted").contains("prediction-mismatch");
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPrivateCaIsPredictedAndObservedUntrusted() throws Exception {
+        // The released knowledge base: the model validates the chain with PKIX as the driver does, so prediction
+        // and observation agree and there is no mismatch to report.
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019").toBuilder()
+                .certSubjectCn("localhost").certIssuerCn("Corp Private Issuing CA").build(), 0)) {
+            MavenRun run = MavenRun.verify(project(dir, "rehearse-private-ca", sim, ""));
+            assertViolation(run, "rehearse-private-ca", 1, "error", "certificate-untrusted (" + target(sim) + ")");
+            assertThat(run.log()).doesNotContain("prediction-mismatch");
+            assertThat(sim.loginCount()).isZero();
+            Map<String, Object> json = Json.parseObject(run.report("report.json"));
+            assertThat(finding(json, "certificate-untrusted").get("severity")).isEqualTo("error");
+            Map<String, Object> t = (Map<String, Object>) ((List<Object>) json.get("targets")).get(0);
+            assertThat(t.get("verdict")).isEqualTo("fail");
+            assertThat(t.get("observation")).isEqualTo("observed");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> finding(Map<String, Object> report, String code) {
+        for (Object o : (List<Object>) report.get("findings")) {
+            Map<String, Object> f = (Map<String, Object>) o;
+            if (code.equals(f.get("code"))) {
+                return f;
+            }
+        }
+        throw new AssertionError("no " + code + " finding in " + report.get("findings"));
     }
 
     @Test
