@@ -10,6 +10,8 @@ ROOT=$(pwd)
 PORT=14330
 SIM_JAR="$ROOT/simulator/target/tls-compat-simulator.jar"
 PLUGIN_JAR="$HOME/.m2/repository/io/tlscompat/tls-compat-maven-plugin/0.1.0-SNAPSHOT/tls-compat-maven-plugin-0.1.0-SNAPSHOT.jar"
+# The gate's rehearsal (on by default) runs the real driver under the agent, which it resolves from the repository.
+AGENT_JAR="$HOME/.m2/repository/io/tlscompat/tls-compat-agent/0.1.0-SNAPSHOT/tls-compat-agent-0.1.0-SNAPSHOT-all.jar"
 MVN_FLAGS=${DEMO_MVN_FLAGS:-}
 SIM_PID=""
 
@@ -22,9 +24,9 @@ stop_simulator() {
 }
 trap stop_simulator EXIT
 
-if [ ! -f "$SIM_JAR" ] || [ ! -f "$PLUGIN_JAR" ]; then
-  echo "== building tls-compat (core, simulator, maven-plugin) once =="
-  ./mvnw -q -B $MVN_FLAGS -DskipTests -pl core,simulator,maven-plugin -am install || exit 1
+if [ ! -f "$SIM_JAR" ] || [ ! -f "$PLUGIN_JAR" ] || [ ! -f "$AGENT_JAR" ]; then
+  echo "== building tls-compat (core, simulator, agent, maven-plugin) once =="
+  ./mvnw -q -B $MVN_FLAGS -DskipTests -pl core,simulator,java-agent,maven-plugin -am install || exit 1
 fi
 
 start_simulator() {
