@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Wall time of `mvn -q tls-compat:verify` on examples/legacy-app (one target, the simulator playing SQL Server 2019)
-# against `mvn -q validate` on the same project, in one run; then the gate against a port where nothing answers,
+# against `mvn -q validate` on the same project, in one run, with the default handshake rehearsal and without it;
+# then the gate against a port where nothing answers,
 # to show it stays within its deadline. Prints medians of RUNS runs (default 5).
 # Needs the plugin installed and the simulator jar built (examples/demo.sh builds both).
 # Usage: bench/gate-bench.sh [RUNS]      Extra Maven flags: BENCH_MVN_FLAGS="-o" bench/gate-bench.sh
@@ -45,7 +46,9 @@ time_runs "mvn -q validate" validate
 VALIDATE=$MEDIAN
 time_runs "mvn -q tls-compat:verify (server answers)" tls-compat:verify "-Dlegacy.db.url=jdbc:sqlserver://localhost:$PORT;trustServerCertificate=true"
 VERIFY=$MEDIAN
-echo "gate adds (median): $(( VERIFY - VALIDATE )) ms"
+echo "gate adds (median, with the default handshake rehearsal): $(( VERIFY - VALIDATE )) ms"
+time_runs "mvn -q tls-compat:verify (server answers, rehearse=off)" tls-compat:verify "-Dlegacy.db.url=jdbc:sqlserver://localhost:$PORT;trustServerCertificate=true" -Dtls-compat.rehearse=off
+echo "the rehearsal's share (median): $(( VERIFY - MEDIAN )) ms"
 RUNS=1 time_runs "mvn -q tls-compat:verify (port $DEAD_PORT refuses)" tls-compat:verify "-Dlegacy.db.url=jdbc:sqlserver://localhost:$DEAD_PORT" -Dtls-compat.failOnUnreachable=false
 # A server that accepts TCP and never answers: the probe's read timeouts and overall deadline must end the gate.
 python3 -c 'import socket,time,sys
