@@ -63,8 +63,8 @@ class AgentScenariosIT {
         if (driver == JdbcDriver.JTDS_1_3_1) {
             return "ssl=require";
         }
-        // 13.2 validates by default; 6.4 and 9.4 run TLS for the login packet even with their default encrypt=false.
-        return driver == JdbcDriver.MSSQL_13_2 ? "encrypt=true;trustServerCertificate=true" : "";
+        // 10.2+ validates by default; 6.4 and 9.4 run TLS for the login packet even with their default encrypt=false.
+        return driver.validatesByDefault() ? "encrypt=true;trustServerCertificate=true" : "";
     }
 
     static Stream<Arguments> driversAndJdks() {

@@ -22,6 +22,14 @@ public enum JdbcDriver {
     /** jTDS: no silent TLS retry, accept-all trust manager with {@code ssl=require}. */
     JTDS_1_3_1("jtds-1.3.1.jar", "net.sourceforge.jtds.jdbc.Driver", "jTDS 1.3.1");
 
+    /**
+     * Whether this driver defaults to {@code encrypt=true} and validates the server certificate (mssql-jdbc 10.2 and
+     * later), so a test that wants a handshake without a trusted certificate must say trustServerCertificate=true.
+     */
+    public boolean validatesByDefault() {
+        return this == MSSQL_12_10 || this == MSSQL_13_2 || this == MSSQL_13_6;
+    }
+
     /** Failure text when the drivers were not copied (e.g. a test run from an IDE without the Maven build). */
     public static final String MISSING_DRIVER =
             "JDBC driver jar %s not found in %s; run ./mvnw -B install (it/pom.xml copies the drivers there)";
