@@ -59,13 +59,16 @@ class AgentPrometheusIT {
             String metrics = "";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             // the records reach the MBeans through the agent's writer thread: scrape until they arrived
-            while (System.nanoTime() < deadline && value(metrics, perServer) != HANDSHAKES) {
+            while (System.nanoTime() < deadline && (value(metrics, perServer) != HANDSHAKES
+                    || value(metrics, "tlscompat_records_written_total") != HANDSHAKES)) {
                 Thread.sleep(200);
                 metrics = scrape(port);
             }
             assertThat(value(metrics, "tlscompat_handshakes_attempts_total")).as(metrics).isEqualTo(HANDSHAKES);
             assertThat(value(metrics, "tlscompat_handshakes_ok_total")).as(metrics).isEqualTo(HANDSHAKES);
             assertThat(value(metrics, "tlscompat_handshakes_failures_total")).as(metrics).isEqualTo(0);
+            assertThat(value(metrics, "tlscompat_records_written_total")).as(metrics).isEqualTo(HANDSHAKES);
+            assertThat(value(metrics, "tlscompat_records_dropped_total")).as(metrics).isEqualTo(0);
             assertThat(value(metrics, "tlscompat_server_handshakes_attempts_total{server=\"" + server + "\"}"))
                     .as(metrics).isEqualTo(HANDSHAKES);
             assertThat(value(metrics, perServer)).as(metrics).isEqualTo(HANDSHAKES);
