@@ -23,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10 section 4: an application with both our agent and Prometheus's jmx_exporter agent (1.0.1, with the rules
- * in examples/collectors/prometheus-jmx-exporter.yml); scraping /metrics on loopback finds the totals and the
- * per-server counters under stable names.
+ * in examples/collectors/prometheus-jmx-exporter.yml); scraping /metrics on loopback finds the totals, the
+ * per-server counters and the diagnoses under stable names, for a server that works and one that refuses.
  */
 class AgentPrometheusIT {
     private static final int HANDSHAKES = 3;
+    /** Handshakes offering TLS 1.2 to a second, TLS 1.3-only server: diagnosed protocol-mismatch. */
+    private static final int MISMATCHED = 2;
 
     @TempDir
     Path dir;
@@ -47,33 +49,46 @@ class AgentPrometheusIT {
                 AgentRecords.javaagent(log, "probe=false"),
                 "-javaagent:" + exporter + "=127.0.0.1:" + port + ":" + rules,
                 "-cp", classes.toString(), ScrapedWhileAliveMain.class.getName(),
-                AgentRecords.keystore(dir).toString(), Integer.toString(HANDSHAKES), release.toString()));
+                AgentRecords.keystore(dir).toString(), Integer.toString(HANDSHAKES), release.toString(),
+                Integer.toString(MISMATCHED)));
         Process app = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
-            assertThat(line).as(stderr()).startsWith("port=").endsWith(" ok=" + HANDSHAKES + " failed=0");
-            String server = "localhost:" + line.substring(5, line.indexOf(' '));
+            Matcher printed = Pattern.compile("port=(\\d+) ok=" + HANDSHAKES + " failed=0 strictPort=(\\d+) refused="
+                    + MISMATCHED).matcher(String.valueOf(line));
+            assertThat(printed.matches()).as(line + "\n" + stderr()).isTrue();
+            String ok = "{server=\"localhost:" + printed.group(1) + "\"}";
+            String strict = "{server=\"localhost:" + printed.group(2) + "\"}";
+            String strictMismatch = "tlscompat_server_handshakes_by_diagnosis_total{diagnosis=\"protocol-mismatch\","
+                    + "server=\"localhost:" + printed.group(2) + "\"}";
+            int all = HANDSHAKES + MISMATCHED;
 
-            String perServer = "tlscompat_server_handshakes_ok_total{server=\"" + server + "\"}";
             String metrics = "";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            // the records reach the MBeans through the agent's writer thread: scrape until they arrived
-            while (System.nanoTime() < deadline && (value(metrics, perServer) != HANDSHAKES
-                    || value(metrics, "tlscompat_records_written_total") != HANDSHAKES)) {
+            // records (and so the MBeans and diagnoses) reach JMX through the agent's writer thread: scrape until then
+            while (System.nanoTime() < deadline && (value(metrics, "tlscompat_records_written_total") != all
+                    || value(metrics, strictMismatch) != MISMATCHED)) {
                 Thread.sleep(200);
                 metrics = scrape(port);
             }
-            assertThat(value(metrics, "tlscompat_handshakes_attempts_total")).as(metrics).isEqualTo(HANDSHAKES);
+            assertThat(value(metrics, "tlscompat_handshakes_attempts_total")).as(metrics).isEqualTo(all);
             assertThat(value(metrics, "tlscompat_handshakes_ok_total")).as(metrics).isEqualTo(HANDSHAKES);
-            assertThat(value(metrics, "tlscompat_handshakes_failures_total")).as(metrics).isEqualTo(0);
-            assertThat(value(metrics, "tlscompat_records_written_total")).as(metrics).isEqualTo(HANDSHAKES);
+            assertThat(value(metrics, "tlscompat_handshakes_failures_total")).as(metrics).isEqualTo(MISMATCHED);
+            assertThat(value(metrics, "tlscompat_handshakes_by_diagnosis_total{diagnosis=\"protocol-mismatch\"}"))
+                    .as(metrics).isEqualTo(MISMATCHED);
+            assertThat(value(metrics, "tlscompat_records_written_total")).as(metrics).isEqualTo(all);
             assertThat(value(metrics, "tlscompat_records_dropped_total")).as(metrics).isEqualTo(0);
-            assertThat(value(metrics, "tlscompat_server_handshakes_attempts_total{server=\"" + server + "\"}"))
-                    .as(metrics).isEqualTo(HANDSHAKES);
-            assertThat(value(metrics, perServer)).as(metrics).isEqualTo(HANDSHAKES);
-            assertThat(value(metrics, "tlscompat_server_handshakes_failures_total{server=\"" + server + "\"}"))
-                    .as(metrics).isEqualTo(0);
+            assertThat(value(metrics, "tlscompat_server_handshakes_attempts_total" + ok)).as(metrics)
+                    .isEqualTo(HANDSHAKES);
+            assertThat(value(metrics, "tlscompat_server_handshakes_ok_total" + ok)).as(metrics).isEqualTo(HANDSHAKES);
+            assertThat(value(metrics, "tlscompat_server_handshakes_failures_total" + ok)).as(metrics).isEqualTo(0);
+            assertThat(value(metrics, "tlscompat_server_handshakes_attempts_total" + strict)).as(metrics)
+                    .isEqualTo(MISMATCHED);
+            assertThat(value(metrics, "tlscompat_server_handshakes_ok_total" + strict)).as(metrics).isEqualTo(0);
+            assertThat(value(metrics, "tlscompat_server_handshakes_failures_total" + strict)).as(metrics)
+                    .isEqualTo(MISMATCHED);
+            assertThat(value(metrics, strictMismatch)).as(metrics).isEqualTo(MISMATCHED);
         } finally {
             Files.createFile(release);
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
