@@ -36,6 +36,7 @@ final class LateOutputs implements RecordConsumer {
     private final RecordPipeline pipeline;
     private final Diagnostician diagnostician;
     private boolean jmxTried;
+    private Handshakes handshakes;
     private Method jfrInitialized;
     private boolean jfrUnavailable;
     private int jfrFailures;
@@ -66,7 +67,7 @@ final class LateOutputs implements RecordConsumer {
             sb.append(", JFR event ").append(JfrHandshakeEvents.eventName()).append(" (when a recording runs)");
         }
         if (options.jmx()) {
-            sb.append(", MBean ").append(Handshakes.OBJECT_NAME).append(" (from the first handshake)");
+            sb.append(", MBean ").append(Handshakes.OBJECT_NAME).append(" and tlscompat:type=Server,server=\"host:port\" (from the first handshake)");
         }
         return sb.toString();
     }
@@ -102,12 +103,16 @@ final class LateOutputs implements RecordConsumer {
         }
         if (options.jmx() && !jmxTried) {
             jmxTried = true;
-            new Handshakes(stats, pipeline, new Handshakes.DheRates() {
+            Handshakes mbean = new Handshakes(stats, pipeline, new Handshakes.DheRates() {
                 @Override
                 public double failureRate(String server) {
                     return diagnostician.dheCounters().failureRate(server);
                 }
-            }).register();
+            });
+            handshakes = mbean.register() ? mbean : null;
+        }
+        if (handshakes != null) {
+            handshakes.serverSeen(record.server());
         }
     }
 

@@ -75,6 +75,11 @@ public final class ConcurrentHandshakesMain {
 
     /** A JDK TLS server on a free port, answering each connection on its own thread. */
     static SSLServerSocket startServer(String keystore) throws Exception {
+        return startServer(keystore, null);
+    }
+
+    /** As {@link #startServer(String)}, taking only PROTOCOLS (null: the JDK's defaults). */
+    static SSLServerSocket startServer(String keystore, String[] protocols) throws Exception {
         char[] pw = "changeit".toCharArray();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (FileInputStream in = new FileInputStream(keystore)) {
@@ -85,6 +90,9 @@ public final class ConcurrentHandshakesMain {
         SSLContext server = SSLContext.getInstance("TLS");
         server.init(kmf.getKeyManagers(), null, null);
         SSLServerSocket ss = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 256);
+        if (protocols != null) {
+            ss.setEnabledProtocols(protocols); // before the first accept: each accept copies the settings
+        }
         Thread acceptor = new Thread(() -> {
             while (true) {
                 try {

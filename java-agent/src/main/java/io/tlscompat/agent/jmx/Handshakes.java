@@ -4,8 +4,10 @@ import io.tlscompat.agent.output.HandshakeStats;
 import io.tlscompat.agent.output.RecordPipeline;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -13,6 +15,8 @@ import javax.management.ObjectName;
 public final class Handshakes implements HandshakesMXBean {
     /** The registered name. */
     public static final String OBJECT_NAME = "tlscompat:type=Handshakes";
+    /** The prefix of each server's name; the server ({@code host:port}) follows, quoted by {@link ObjectName#quote}. */
+    public static final String SERVER_OBJECT_NAME_PREFIX = "tlscompat:type=Server,server=";
 
     /** Supplies the DHE failure rate per server (the counters live with the diagnosis). */
     public interface DheRates {
@@ -22,6 +26,8 @@ public final class Handshakes implements HandshakesMXBean {
     private final HandshakeStats stats;
     private final RecordPipeline pipeline;
     private final DheRates dhe;
+    /** Servers (as {@link HandshakeStats} keys) whose MBean was registered or refused: each is tried once. */
+    private final Set<String> serverBeans = new HashSet<String>();
 
     public Handshakes(HandshakeStats stats, RecordPipeline pipeline, DheRates dhe) {
         this.stats = stats;
@@ -41,6 +47,30 @@ public final class Handshakes implements HandshakesMXBean {
             return true;
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    /**
+     * Registers {@code tlscompat:type=Server,server="host:port"} the first time a server is seen; called from the
+     * record writer, never the handshake thread. Past {@code HandshakeStats.MAX_SERVERS} servers they share one
+     * {@code (other)} MBean. Never throws.
+     */
+    public void serverSeen(String server) {
+        try {
+            if (server == null || serverBeans.contains(server)) {
+                return;
+            }
+            String key = stats.keyOf(server);
+            if (!serverBeans.add(key)) {
+                return;
+            }
+            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(SERVER_OBJECT_NAME_PREFIX + ObjectName.quote(key));
+            if (!mbeans.isRegistered(name)) {
+                mbeans.registerMBean(new Server(key, stats, dhe), name);
+            }
+        } catch (Throwable t) {
+            // JMX unavailable or the name taken: the totals and Servers[] still count this server.
         }
     }
 

@@ -114,6 +114,17 @@ public final class HandshakeStats implements RecordConsumer, HandshakeCounter {
         return new TreeMap<String, Long>(byDiagnosis);
     }
 
+    /** The key a server counts under: itself, or {@code (other)} once {@link #MAX_SERVERS} servers are counted. */
+    public synchronized String keyOf(String server) {
+        return servers.containsKey(server) || servers.size() < MAX_SERVERS ? server : OTHER;
+    }
+
+    /** A snapshot of one server's counters (as in {@link #servers()}), or null when it has none yet. */
+    public synchronized Map<String, Object> server(String key) {
+        ServerCounters c = servers.get(key);
+        return c == null ? null : c.toMap(key);
+    }
+
     /** A snapshot of every server's counters, as plain maps (JSON/JMX friendly). */
     public synchronized List<Map<String, Object>> servers() {
         List<Map<String, Object>> list = new ArrayList<Map<String, Object>>();

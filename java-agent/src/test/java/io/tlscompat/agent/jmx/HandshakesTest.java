@@ -39,4 +39,30 @@ class HandshakesTest {
             ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(Handshakes.OBJECT_NAME));
         }
     }
+
+    @Test
+    void eachServerGetsItsOwnMBeanOnceWithPlainAttributes() throws Exception {
+        HandshakeStats stats = new HandshakeStats();
+        stats.count(Records.ok("db1", 1433, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+        stats.count(Records.ok("db1", 1433, "TLSv1.3", "TLS_AES_128_GCM_SHA256"));
+        Handshakes mbean = new Handshakes(stats, null, server -> 0.5);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("tlscompat:type=Server,server=\"db1:1433\"");
+        try {
+            mbean.serverSeen("db1:1433");
+            mbean.serverSeen("db1:1433");
+            assertThat(server.queryNames(new ObjectName("tlscompat:type=Server,*"), null)).containsExactly(name);
+            assertThat(server.getAttribute(name, "Server")).isEqualTo("db1:1433");
+            assertThat(server.getAttribute(name, "Attempts")).isEqualTo(2L);
+            assertThat(server.getAttribute(name, "Ok")).isEqualTo(2L);
+            assertThat(server.getAttribute(name, "Failures")).isEqualTo(0L);
+            assertThat(server.getAttribute(name, "LastProtocol")).isEqualTo("TLSv1.3");
+            assertThat(server.getAttribute(name, "DheFailureRate")).isEqualTo(0.5);
+            stats.count(Records.ok("db1", 1433, "TLSv1.3", "TLS_AES_128_GCM_SHA256"));
+            assertThat(server.getAttribute(name, "Attempts")).as("read live, not a copy").isEqualTo(3L);
+            mbean.serverSeen(null);
+        } finally {
+            server.unregisterMBean(name);
+        }
+    }
 }
