@@ -17,7 +17,9 @@ try {
     def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
             .parse(new File(basedir, 'target/tls-compat/TEST-tls-compat.xml')).documentElement
     assert junit.tagName == 'testsuite'
-    assert junit.getAttribute('tests') == '30' // 15 checks (handshake-failed and prediction-mismatch included) x 2 clients
+    // one check per finding code (prediction-mismatch and certificate-expiring included) x 2 clients
+    assert junit.getAttribute('tests') == String.valueOf(2 * io.tlscompat.core.finding.FindingCode.values().length)
+    assert io.tlscompat.core.finding.FindingCode.values().length == 16
     assert junit.getAttribute('failures') == '1'
     assert junit.getElementsByTagName('property').length == 2 // each evaluation's observation
     
