@@ -39,7 +39,13 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("log=a.jsonl,logfile=b"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(String.format(AgentOptions.UNKNOWN_KEY, "logfile",
-                        "log, maxFileSize, maxFiles, stderr, probe, probeInterval, queue, jfr, jmx, summary, rehearsal"));
+                        "log, maxFileSize, maxFiles, stderr, probe, probeInterval, queue, jfr, jmx, summary"));
+    }
+
+    @Test
+    void theRehearsalOptionIsAcceptedButNotAdvertised() {
+        assertThat(AgentOptions.KEYS).doesNotContain(AgentOptions.REHEARSAL_KEY);
+        assertThat(AgentOptions.parse("log=a.jsonl," + AgentOptions.REHEARSAL_KEY + "=handshake")).isNotNull();
     }
 
     @Test
