@@ -77,10 +77,10 @@ final class ProbeOptions {
                 } else {
                     value = "";
                 }
-                timeout = timeoutSeconds(value);
+                timeout = bounded(value, 1, 3600, BAD_TIMEOUT);
             } else if (arg.equals("--browser-port")) {
                 String value = i + 1 < args.size() ? args.get(++i) : "";
-                browserPort = udpPort(value);
+                browserPort = bounded(value, 1, 65535, BAD_BROWSER_PORT);
             } else if (arg.startsWith("-") && !arg.equals("-")) {
                 throw new UsageException(String.format(UNKNOWN_OPTION, arg));
             } else if (target != null) {
@@ -149,34 +149,23 @@ final class ProbeOptions {
         return this;
     }
 
-    private static int udpPort(String value) throws UsageException {
-        try {
-            int p = Integer.parseInt(value);
-            if (p >= 1 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(String.format(BAD_BROWSER_PORT, value));
-    }
-
     /** A JDBC URL, or what follows its {@code //}: properties after ';' or an instance after '\\'. */
     private static boolean isUrl(String target) {
         return target.toLowerCase(Locale.ROOT).startsWith("jdbc:") || target.indexOf(';') >= 0
                 || target.indexOf('\\') >= 0;
     }
 
-    private static int timeoutSeconds(String value) throws UsageException {
+    /** {@code value} as a whole number from {@code min} to {@code max}, else the usage error {@code message}. */
+    private static int bounded(String value, int min, int max, String message) throws UsageException {
         try {
-            int seconds = Integer.parseInt(value);
-            if (seconds >= 1 && seconds <= 3600) {
-                return seconds;
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(String.format(BAD_TIMEOUT, value));
+        throw new UsageException(String.format(message, value));
     }
 
     boolean help() {
