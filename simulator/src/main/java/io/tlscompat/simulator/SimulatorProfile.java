@@ -125,8 +125,9 @@ public final class SimulatorProfile {
     /**
      * Elliptic-curve groups for ECDHE (and TLS 1.3 key shares), by name, in Schannel's priority order: the server
      * picks the first one the client offers. Windows Server 2016 and later enable curve25519, NistP256 and
-     * NistP384; 2012 R2 and 2008 R2 NistP256 and NistP384 (Windows "TLS Elliptic Curves" documentation, not in the
-     * fact sheet). DHE uses Bouncy Castle's choice (ffdhe2048 when the client offers RFC 7919 groups).
+     * NistP384 (learn.microsoft.com "TLS Elliptic Curves in Windows 10 1607 and later"); 2012 R2 and 2008 R2
+     * NistP256 and NistP384 (UNCERTAIN: not checked against a primary source). DHE uses Bouncy Castle's choice
+     * (ffdhe2048 when the client offers RFC 7919 groups).
      */
     public List<String> namedGroups() {
         return namedGroups;
@@ -253,7 +254,7 @@ public final class SimulatorProfile {
         private List<CipherSuite> cipherSuites = WindowsCipherSuites.WINDOWS_2019;
         private boolean serverOrder = true;
         // Schannel's default curves on Windows 10 / Server 2016 and later (2012 R2 and older: P-256, P-384 only).
-        // From Microsoft's "TLS Elliptic Curves in Windows" documentation, not the fact sheet: UNCERTAIN.
+        // Windows 10 1607+: learn.microsoft.com "TLS Elliptic Curves in Windows 10 1607 and later"; older: UNCERTAIN.
         private List<String> namedGroups = Arrays.asList("x25519", "secp256r1", "secp384r1");
         private int dheGroupBits;
         private boolean ignoresSupportedVersions = true;

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The named profiles: real SQL Server builds on their usual Windows versions (fact sheet sections 2 and 6), and
+ * The named profiles: real SQL Server builds on their usual Windows versions (TLS support per build: KB3135244 and
+ * sql-docs tls-1-3.md; suites: the MicrosoftDocs/win32 "TLS Cipher Suites in Windows ..." pages), and
  * the classic failure scenarios of Microsoft's "existing connection was forcibly closed" article.
  */
 public final class SimulatorProfiles {

@@ -13,10 +13,10 @@ import java.util.List;
  * (SQL Server's certificate is RSA) and so are RC4 suites (Bouncy Castle cannot serve RC4; Windows 2016+ does not
  * enable it, 2012 R2 filters it with SCH_USE_STRONG_CRYPTO).
  *
- * <p>Sources: the fact sheet section 6 (MicrosoftDocs/win32 "TLS Cipher Suites in Windows 8.1", "... Windows 10
- * v1607", "... v1809", "... Windows Server 2022 and later"). The Windows 7 / 2008 R2 list is from the same
- * documentation family ("Cipher Suites in TLS/SSL (Schannel SSP)", Windows 7) and is not in the fact sheet:
- * UNCERTAIN (not checked against a primary source in this project).
+ * <p>Sources: MicrosoftDocs/win32 "TLS Cipher Suites in Windows 8.1", "... Windows 10 v1607", "... v1809",
+ * "... Windows Server 2022 and later". The Windows 7 / 2008 R2 list is from the same documentation family
+ * ("Cipher Suites in TLS/SSL (Schannel SSP)", Windows 7): UNCERTAIN (not checked against that page in this
+ * project).
  */
 final class WindowsCipherSuites {
     /** Windows Server 2008 R2 / 7: TLS_RSA AES first, ECDHE_RSA CBC_SHA, 3DES; no GCM, no DHE_RSA. */

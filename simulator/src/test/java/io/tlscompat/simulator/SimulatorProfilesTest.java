@@ -45,7 +45,7 @@ class SimulatorProfilesTest {
     }
 
     @Test
-    void profilesCarryTheFactSheetFacts() {
+    void profilesCarryTheDocumentedVersionsAndSuites() {
         SimulatorProfile r2 = SimulatorProfiles.named("sql2008r2-rtm");
         assertThat(r2.productVersion().toString()).isEqualTo("10.50.1600");
         assertThat(r2.protocols()).containsExactly(TlsVersion.TLSv1);

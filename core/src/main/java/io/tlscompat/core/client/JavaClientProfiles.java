@@ -133,7 +133,8 @@ public final class JavaClientProfiles {
         boolean tsc = "true".equalsIgnoreCase(target.property("trustServerCertificate"));
         b.strict(strict).requestsEncryption(on);
         if (strict) {
-            b.validation(CertificateValidation.ALWAYS); // strict ignores trustServerCertificate (fact sheet 1.6)
+            // strict ignores trustServerCertificate (mssql-jdbc SQLServerConnection.java, "ignore ... for strict")
+            b.validation(CertificateValidation.ALWAYS);
         } else if (tsc) {
             b.validation(CertificateValidation.NEVER);
         } else if (on) {

@@ -26,8 +26,9 @@ public final class JdkPolicies {
     }
 
     /**
-     * The policy a release has by default. Versioned contexts enable every version up to their own (fact sheet 0.4:
-     * SunJSSE's TLS12Context enables 1.0–1.2 and ignores jdk.tls.client.protocols), minus disabled ones.
+     * The policy a release has by default. Versioned contexts enable every version up to their own (OpenJDK
+     * sun/security/ssl/SSLContextImpl.java: TLS12Context enables 1.0–1.2; only the "TLS"/"Default" contexts read
+     * jdk.tls.client.protocols), minus disabled ones.
      */
     public static JdkTlsPolicy fromRelease(JdkRelease r, String requested) {
         DisabledAlgorithms tls = DisabledAlgorithms.parse(r.tlsDisabledAlgorithms());

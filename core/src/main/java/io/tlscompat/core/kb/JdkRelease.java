@@ -68,7 +68,7 @@ public final class JdkRelease {
         return defaultSuites;
     }
 
-    /** Names of the fields the sources do not settle (UNCERTAIN in the fact sheet). */
+    /** Names of the fields the cited sources do not settle (UNCERTAIN). */
     public List<String> uncertain() {
         return uncertain;
     }

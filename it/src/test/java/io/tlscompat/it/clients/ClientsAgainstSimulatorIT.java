@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real JDBC drivers (mssql-jdbc 6.4, 9.4, 13.2 and jTDS 1.3.1), each in its own JVM on JDK 17 and Temurin 25,
  * against the simulator: they must get what a real SQL Server gives them. A successful handshake shows as SQL
  * Server's "Login failed for user" (the simulator refuses every login); the failures show as the JSSE/driver
- * messages of the fact sheet, section 5.1.
+ * messages below, the ones mssql-jdbc users report (issues #1127, #1552, #2311).
  */
 class ClientsAgainstSimulatorIT {
-    /** The JSSE text when the peer resets the TCP connection during the handshake. */
+    /** The JSSE text when the peer resets the TCP connection during the handshake (mssql-jdbc issue #1127). */
     static final String CONNECTION_RESET = "Connection reset";
     /** JDK 16+ against a TLS 1.0-only server (mssql-jdbc issues #1552, #2311). */
     static final String TLS10_REFUSED = "The server selected protocol version TLS10 is not accepted by client preferences";
