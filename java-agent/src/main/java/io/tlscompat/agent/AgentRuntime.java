@@ -2,6 +2,7 @@ package io.tlscompat.agent;
 
 import io.tlscompat.agent.bootstrap.TlsCompatHooks;
 import io.tlscompat.agent.diagnosis.Diagnostician;
+import io.tlscompat.agent.diagnosis.HandshakeJudge;
 import io.tlscompat.agent.diagnosis.ProbeScheduler;
 import io.tlscompat.agent.diagnosis.RecordDiagnoser;
 import io.tlscompat.agent.diagnosis.ServerProber;
@@ -105,7 +106,8 @@ public final class AgentRuntime {
         if (options.stderr()) {
             consumers.add(new StderrReporter(err));
         }
-        RecordDiagnoser recordDiagnoser = new RecordDiagnoser();
+        HandshakeJudge judge = new HandshakeJudge();
+        RecordDiagnoser recordDiagnoser = new RecordDiagnoser(judge);
         RecordPipeline pipeline = new RecordPipeline(options.queue(), null, stats, consumers);
         ProbeScheduler probes = null;
         if (options.probe()) {
@@ -114,7 +116,7 @@ public final class AgentRuntime {
                 probes = new ProbeScheduler(prober, options.probeIntervalSeconds() * 1000L, pipeline);
             }
         }
-        Diagnostician diagnostician = new Diagnostician(recordDiagnoser, probes);
+        Diagnostician diagnostician = new Diagnostician(recordDiagnoser, judge, probes);
         pipeline.diagnostician(diagnostician);
         // JFR and JMX start with the first record, on the writer thread: neither costs start-up time.
         consumers.add(new LateOutputs(options, stats, pipeline, diagnostician));

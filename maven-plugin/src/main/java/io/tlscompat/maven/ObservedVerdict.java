@@ -62,7 +62,7 @@ final class ObservedVerdict {
         Map<String, Object> diagnosis = (Map<String, Object>) record.get("diagnosis");
         FindingCode code = diagnosis == null ? null : FindingCode.fromCode(String.valueOf(diagnosis.get("code")));
         String seen = record.get("outcome") + (record.get("phase") == null ? "" : " at " + record.get("phase"))
-                + (diagnosis == null ? "" : ", " + diagnosis.get("explanation"));
+                + (diagnosis == null ? "" : ", " + diagnosis.get("message"));
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("outcome", record.get("outcome"));
         evidence.put("phase", record.get("phase"));
@@ -71,8 +71,8 @@ final class ObservedVerdict {
         evidence.put("driverMessage", driverSaid);
         return new Finding(code == null ? FindingCode.HANDSHAKE_FAILED : code, Severity.ERROR, predicted.target(),
                 predicted.client().name(), String.format(FindingTexts.OBSERVED_FAILURE, seen, driverSaid),
-                code == null || diagnosis.get("fix") == null ? FindingTexts.FIX_HANDSHAKE_FAILED
-                        : String.valueOf(diagnosis.get("fix")),
+                code == null || diagnosis.get("remediation") == null ? FindingTexts.FIX_HANDSHAKE_FAILED
+                        : String.valueOf(diagnosis.get("remediation")),
                 evidence, Finding.Subject.URL);
     }
 

@@ -66,6 +66,24 @@ public final class ClientProfile {
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(b.details));
     }
 
+    /** A builder holding everything of this profile, to derive a profile that differs in a few fields. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name, kind).usesTls(usesTls).requestsEncryption(requestsEncryption).strict(strict)
+                .strictCapable(strictCapable).protocols(protocols).suites(suites).validation(validation)
+                .hostnameToCheck(hostnameToCheck).trustConfigured(trustConfigured).trustStore(trustStore)
+                .checksHostName(checksHostName).checksIpAddressSans(checksIpAddressSans)
+                .pinnedCertificate(pinnedCertificate).certificateConstraints(certificateConstraints)
+                .refusedCertificateHashesTls12(refusedCertificateHashesTls12).minDhBits(minDhBits)
+                .maxDhBits(maxDhBits).dheLeadingZeroFixed(dheLeadingZeroFixed).sslProtocol(sslProtocol);
+        for (String n : notes) {
+            b.note(n);
+        }
+        for (Map.Entry<String, Object> e : details.entrySet()) {
+            b.detail(e.getKey(), e.getValue());
+        }
+        return b;
+    }
+
     public static Builder builder(String name, Kind kind) {
         return new Builder(name, kind);
     }

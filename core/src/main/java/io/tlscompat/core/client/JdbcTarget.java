@@ -315,6 +315,26 @@ public final class JdbcTarget {
         return resolved;
     }
 
+    /**
+     * A connection a running driver really made, described by its own settings rather than by a URL: the agent
+     * judges a handshake it recorded with the same {@link JavaClientProfiles} the gate uses.
+     *
+     * @param flavour    {@code mssql-jdbc}, {@code jtds} or {@code r2dbc-mssql}
+     * @param properties the TLS settings the driver used (encrypt, trustServerCertificate, ssl…), never a password
+     */
+    public static JdbcTarget observed(String flavour, String host, int port, Map<String, String> properties) {
+        Map<String, String> props = new LinkedHashMap<>();
+        StringBuilder display = new StringBuilder(flavour).append("://").append(host).append(':').append(port);
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (e.getValue() != null) {
+                props.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+                display.append(';').append(e.getKey()).append('=').append(e.getValue());
+            }
+        }
+        return new JdbcTarget(flavour, host, port, true, null, props, redact(display.toString()),
+                "the observed connection");
+    }
+
     /** Where the port came from when a SQL Server Browser gave it, else null (the URL or the 1433 default). */
     public String portSource() {
         return portSource;

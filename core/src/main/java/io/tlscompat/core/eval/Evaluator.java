@@ -82,9 +82,7 @@ public final class Evaluator {
             path = server.tds7();
             if (!path.supported() && server.tds8().supported()) {
                 f.add(FindingCode.STRICT_ENCRYPTION_REQUIRED, Severity.ERROR, FindingTexts.STRICT_REQUIRED,
-                        client.kind() == ClientProfile.Kind.WINDOWS ? FindingTexts.FIX_STRICT_WINDOWS
-                                : client.strictCapable() ? FindingTexts.FIX_STRICT_CAPABLE
-                                : FindingTexts.FIX_STRICT_UPGRADE,
+                        Remedies.strict(client),
                         client.strictCapable() ? Finding.Subject.URL : Finding.Subject.DRIVER,
                         "serverTds7", false, "serverTds8", true, "clientStrictCapable", client.strictCapable());
                 return new Evaluation(target, client, server, framing, null, null, f.list());
@@ -128,7 +126,7 @@ public final class Evaluator {
         }
         if (negotiated == null) {
             f.add(FindingCode.PROTOCOL_MISMATCH, Severity.ERROR, String.format(FindingTexts.PROTOCOL_MISMATCH, framing,
-                    join(client.protocols()), join(serverProtocols)), protocolFix(client, serverProtocols),
+                    join(client.protocols()), join(serverProtocols)), Remedies.protocol(client, serverProtocols),
                     client.kind() == ClientProfile.Kind.JAVA ? Finding.Subject.JDK : Finding.Subject.SERVER,
                     "framing", framing, "clientProtocols", client.protocols(), "serverProtocols", serverProtocols);
             return new Evaluation(target, client, server, framing, null, null, f.list());
@@ -139,7 +137,7 @@ public final class Evaluator {
         String suite = SuiteSelection.select(clientSuites, support);
         if (suite == null) {
             f.add(FindingCode.CIPHER_MISMATCH, Severity.ERROR, String.format(FindingTexts.CIPHER_MISMATCH, negotiated,
-                    join(support.cipherSuites()), clientSuites.size()), cipherFix(clientSuites, support),
+                    join(support.cipherSuites()), clientSuites.size()), Remedies.cipher(clientSuites, support.cipherSuites()),
                     client.kind() == ClientProfile.Kind.JAVA ? Finding.Subject.JDK : Finding.Subject.SERVER,
                     "protocol", negotiated, "clientSuites", clientSuites, "serverSuites", support.cipherSuites());
             return new Evaluation(target, client, server, framing, negotiated, null, f.list());
@@ -175,42 +173,6 @@ public final class Evaluator {
         f.add(FindingCode.DHE_LEADING_ZERO_RISK, Severity.WARNING, String.format(FindingTexts.DHE_RISK, suite),
                 FindingTexts.FIX_DHE_RISK, Finding.Subject.SERVER, "suite", suite, "clientHasLeadingZeroFix",
                 client.dheLeadingZeroFixed(), "serverGroupBits", bits);
-    }
-
-    private static String protocolFix(ClientProfile client, List<String> serverProtocols) {
-        if (client.kind() == ClientProfile.Kind.WINDOWS) {
-            return String.format(FindingTexts.FIX_PROTOCOL_WINDOWS, client.name());
-        }
-        if (serverProtocols.isEmpty()) {
-            return FindingTexts.FIX_PROTOCOL_SERVER_NONE;
-        }
-        int serverBest = rank(serverProtocols.get(0));
-        int clientBest = 0;
-        for (String p : client.protocols()) {
-            clientBest = Math.max(clientBest, rank(p));
-        }
-        if (serverBest != 0 && serverBest < clientBest) {
-            return String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, join(serverProtocols));
-        }
-        return String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, join(client.protocols()));
-    }
-
-    private static String cipherFix(List<String> clientSuites, ProtocolSupport support) {
-        boolean allTlsRsa = !support.cipherSuites().isEmpty();
-        for (String s : support.cipherSuites()) {
-            allTlsRsa &= s.startsWith("TLS_RSA_");
-        }
-        if (allTlsRsa) {
-            return FindingTexts.FIX_CIPHER_TLS_RSA;
-        }
-        String example = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384";
-        for (String s : clientSuites) {
-            if (s.startsWith("TLS_ECDHE_RSA_")) {
-                example = s;
-                break;
-            }
-        }
-        return String.format(FindingTexts.FIX_CIPHER_GENERIC, example);
     }
 
     static int rank(String protocol) {

@@ -67,10 +67,10 @@ class AgentDheAndAttachIT {
                 assertThat(last).containsEntry("phase", "key-exchange-sent");
                 assertThat((String) last.get("cipherSuite")).startsWith("TLS_DHE_");
                 int position = records.indexOf(last) + 1;
-                assertThat((String) map(last, "diagnosis").get("explanation"))
+                assertThat((String) map(last, "diagnosis").get("message"))
                         .contains(dhe.size() + " of " + position + " DHE handshakes to localhost:" + sim.port()
                                 + " failed").contains("intermittent: most DHE handshakes succeed");
-                assertThat(AgentRecords.fix(last)).isEqualTo(FindingTexts.FIX_DHE_RISK);
+                assertThat(AgentRecords.remediation(last)).isEqualTo(FindingTexts.FIX_DHE_RISK);
                 return;
             }
             throw new AssertionError("the simulator's 1-in-256 DHE bug did not fire in 4 x 800 handshakes");
@@ -228,9 +228,9 @@ class AgentDheAndAttachIT {
             Map<String, Object> last = dhe.get(dhe.size() - 1);
             assertThat(last).containsEntry("phase", "key-exchange-sent");
             assertThat((String) last.get("cipherSuite")).startsWith("TLS_DHE_");
-            assertThat((String) map(last, "diagnosis").get("explanation")).contains(dhe.size() + " of "
+            assertThat((String) map(last, "diagnosis").get("message")).contains(dhe.size() + " of "
                     + (records.indexOf(last) + 1) + " DHE handshakes to localhost:" + sim.port() + " failed");
-            assertThat(AgentRecords.fix(last)).isEqualTo(FindingTexts.FIX_DHE_RISK);
+            assertThat(AgentRecords.remediation(last)).isEqualTo(FindingTexts.FIX_DHE_RISK);
         }
     }
 

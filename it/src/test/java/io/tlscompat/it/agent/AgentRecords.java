@@ -58,10 +58,10 @@ final class AgentRecords {
         return (Map<String, Object>) record.get(key);
     }
 
-    /** The diagnosis fix, or null. */
-    static String fix(Map<String, Object> record) {
+    /** The diagnosis remediation, or null. */
+    static String remediation(Map<String, Object> record) {
         Map<String, Object> d = map(record, "diagnosis");
-        return d == null ? null : (String) d.get("fix");
+        return d == null ? null : (String) d.get("remediation");
     }
 
     /** The diagnosis code, or null. */

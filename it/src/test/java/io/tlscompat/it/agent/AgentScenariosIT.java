@@ -1,7 +1,7 @@
 package io.tlscompat.it.agent;
 
 import static io.tlscompat.it.agent.AgentRecords.diagnosis;
-import static io.tlscompat.it.agent.AgentRecords.fix;
+import static io.tlscompat.it.agent.AgentRecords.remediation;
 import static io.tlscompat.it.agent.AgentRecords.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,7 +143,7 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "server-hello-received");
             assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
             assertThat(map(r, "diagnosis")).containsEntry("source", "record");
-            assertThat(fix(r)).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
+            assertThat(remediation(r)).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
             assertThat(run.stderr()).contains("[tls-compat] client-rejected from localhost:" + sim.port()
                     + " after ServerHello: protocol-mismatch")
                     .contains("; fix: " + String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
@@ -166,10 +166,10 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received")
                     .containsEntry("cipherSuite", "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
             assertThat(diagnosis(r)).isEqualTo("dh-group-too-small");
-            assertThat(map(r, "diagnosis")).containsEntry("source", "record").containsEntry("explanation",
+            assertThat(map(r, "diagnosis")).containsEntry("source", "record").containsEntry("message",
                     "the DHE group of localhost:" + sim.port() + " is smaller than this JVM accepts"
                             + " (jdk.tls.disabledAlgorithms: DH keySize < 2048)");
-            assertThat(fix(r)).isEqualTo(FindingTexts.FIX_DH_TOO_SMALL);
+            assertThat(remediation(r)).isEqualTo(FindingTexts.FIX_DH_TOO_SMALL);
             // The certificate came in the same flight as the refused ServerKeyExchange: it is still in the record.
             assertThat(map(r, "peerCertificate")).containsEntry("subject",
                     sim.certificate().getSubjectX500Principal().getName());
@@ -186,11 +186,13 @@ class AgentScenariosIT {
         assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
         assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
         assertThat(map(r, "diagnosis")).containsEntry("source", "probe")
-                .containsEntry("explanation", "server accepts TLSv1, TLSv1.1, TLSv1.2 only; this JVM offers TLSv1.3");
+                .containsEntry("message", String.format(FindingTexts.PROTOCOL_MISMATCH, "TDS 7.x", "TLSv1.3",
+                        "TLSv1.2, TLSv1.1, TLSv1"));
         // The server has TLS 1.2; this JVM was restricted to TLS 1.3, so the fix is on the client.
-        assertThat(fix(r)).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1.3"));
+        assertThat(remediation(r)).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1.3"));
         assertThat(run.stderr()).contains("[tls-compat] reset from localhost:" + sql2019.port()
-                + " after ClientHello: protocol-mismatch — server accepts TLSv1, TLSv1.1, TLSv1.2 only");
+                + " after ClientHello: protocol-mismatch — " + String.format(FindingTexts.PROTOCOL_MISMATCH, "TDS 7.x",
+                "TLSv1.3", "TLSv1.2, TLSv1.1, TLSv1"));
     }
 
     @Test
@@ -206,7 +208,7 @@ class AgentScenariosIT {
             assertThat(diagnosis(r)).isEqualTo("cipher-mismatch");
             assertThat((List<Object>) r.get("offeredCipherSuites")).containsExactly(
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
-            assertThat(fix(r)).isEqualTo(String.format(FindingTexts.FIX_CIPHER_GENERIC,
+            assertThat(remediation(r)).isEqualTo(String.format(FindingTexts.FIX_CIPHER_GENERIC,
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
         }
     }
@@ -236,8 +238,8 @@ class AgentScenariosIT {
             Map<String, Object> r = AgentRecords.single(log);
             assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
             assertThat(diagnosis(r)).isEqualTo("weak-certificate-signature");
-            assertThat((String) map(r, "diagnosis").get("explanation")).contains("MD5withRSA");
-            assertThat(fix(r)).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
+            assertThat((String) map(r, "diagnosis").get("message")).contains("MD5withRSA");
+            assertThat(remediation(r)).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
         }
     }
 
@@ -250,7 +252,7 @@ class AgentScenariosIT {
         Map<String, Object> r = AgentRecords.single(log);
         assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received");
         assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
-        assertThat(fix(r)).isEqualTo(FindingTexts.FIX_UNTRUSTED);
+        assertThat(remediation(r)).isEqualTo(FindingTexts.FIX_UNTRUSTED);
         assertThat(map(r, "peerCertificate")).containsEntry("subject",
                 sql2019.certificate().getSubjectX500Principal().getName());
         assertThat(o.chainText()).contains("ClientConnectionId:" + map(r, "jdbc").get("clientConnectionId"));
@@ -268,7 +270,7 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("stage", "tds-prelogin").containsEntry("outcome", "client-rejected");
             assertThat(r.get("phase")).isNull();
             assertThat(diagnosis(r)).isEqualTo("encryption-not-supported");
-            assertThat(fix(r)).isEqualTo(FindingTexts.FIX_ENCRYPTION_NOT_SUPPORTED);
+            assertThat(remediation(r)).isEqualTo(FindingTexts.FIX_ENCRYPTION_NOT_SUPPORTED);
             assertThat(map(r, "jdbc")).containsEntry("encrypt", "true");
         }
     }
@@ -303,7 +305,7 @@ class AgentScenariosIT {
             assertThat(r).containsEntry("stage", "tds-prelogin");
             assertThat((String) r.get("outcome")).isIn("reset", "close");
             assertThat(diagnosis(r)).isEqualTo("strict-encryption-required");
-            assertThat(fix(r)).as("mssql-jdbc 13.2 speaks TDS 8").isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
+            assertThat(remediation(r)).as("mssql-jdbc 13.2 speaks TDS 8").isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
         }
     }
 }

@@ -125,8 +125,9 @@ final class RecordFileSummary {
             DiagnosisLine dl = diagnoses.get(code);
             if (dl == null) {
                 dl = new DiagnosisLine();
-                dl.example = (String) dm.get("explanation");
-                dl.fix = (String) dm.get("fix");
+                // records written before the rename say explanation/fix
+                dl.example = (String) (dm.containsKey("message") ? dm.get("message") : dm.get("explanation"));
+                dl.fix = (String) (dm.containsKey("remediation") ? dm.get("remediation") : dm.get("fix"));
                 diagnoses.put(code, dl);
             }
             dl.count++;
@@ -163,7 +164,7 @@ final class RecordFileSummary {
             x.put("count", e.getValue().count);
             x.put("servers", e.getValue().servers);
             x.put("example", e.getValue().example);
-            x.put("fix", e.getValue().fix);
+            x.put("remediation", e.getValue().fix);
             dg.put(e.getKey(), x);
         }
         m.put("diagnoses", dg);

@@ -7,17 +7,23 @@ import io.tlscompat.core.profile.ServerProfile;
 
 /**
  * Decides each record's diagnosis in order: the record's own words, the DHE counters, then (for an early drop
- * the record cannot name) a probe profile of the server, falling back to the record-only guess. A socket the
- * application closed itself ({@code closed-locally}) gets none of these. Writer thread only.
+ * the record cannot name) the gate's engine on a probe profile of the server ({@link HandshakeJudge}), falling back
+ * to the record-only guess when there is no profile. A socket the application closed itself ({@code closed-locally})
+ * gets none of these. Writer thread only.
  */
 public final class Diagnostician {
     private final RecordDiagnoser recordDiagnoser;
     private final DheCounters dhe = new DheCounters();
     private final ProbeScheduler probes;
+    private final HandshakeJudge judge;
 
-    /** @param probes null when probing is off */
-    public Diagnostician(RecordDiagnoser recordDiagnoser, ProbeScheduler probes) {
+    /**
+     * @param judge  the gate's engine for this JVM, shared with {@code recordDiagnoser}
+     * @param probes null when probing is off
+     */
+    public Diagnostician(RecordDiagnoser recordDiagnoser, HandshakeJudge judge, ProbeScheduler probes) {
         this.recordDiagnoser = recordDiagnoser;
+        this.judge = judge;
         this.probes = probes;
     }
 
@@ -41,12 +47,12 @@ public final class Diagnostician {
         if (d == null && RecordDiagnoser.isEarlyDrop(r) && probes != null) {
             ServerProfile cached = probes.freshProfile(r.server());
             if (cached != null) {
-                d = ProfileComparer.compare(r, cached);
+                d = judge.judge(r, cached);
             } else if (probes.submit(r) == ProbeScheduler.Result.PARKED) {
                 return false;
             } else {
                 cached = probes.freshProfile(r.server());
-                d = cached == null ? null : ProfileComparer.compare(r, cached);
+                d = cached == null ? null : judge.judge(r, cached);
             }
         }
         if (d == null) {
@@ -58,7 +64,7 @@ public final class Diagnostician {
 
     /** Diagnoses a parked record once its server's probe ended (profile null when the probe failed). */
     public void afterProbe(HandshakeRecord r, ServerProfile profile) {
-        Diagnosis d = profile == null ? null : ProfileComparer.compare(r, profile);
+        Diagnosis d = profile == null ? null : judge.judge(r, profile);
         if (d == null) {
             d = recordDiagnoser.guessBeforeServerHello(r);
         }

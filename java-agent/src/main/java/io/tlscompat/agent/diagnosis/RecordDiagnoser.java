@@ -6,7 +6,9 @@ import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.PeerCertificate;
 import io.tlscompat.agent.record.Phase;
 import io.tlscompat.core.client.DisabledAlgorithms;
+import io.tlscompat.core.client.ClientProfile;
 import io.tlscompat.core.eval.FindingTexts;
+import io.tlscompat.core.eval.Remedies;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.tls.CipherSuite;
 import io.tlscompat.core.tls.CipherSuites;
@@ -23,15 +25,21 @@ import java.util.Locale;
 public final class RecordDiagnoser {
     static final String SOURCE = "record";
 
+    private final HandshakeJudge judge;
     private Boolean jdkDisablesLegacyTls;
 
-    /** @param jdkDisablesLegacyTls true when this JVM's jdk.tls.disabledAlgorithms lists TLSv1 and TLSv1.1 */
-    public RecordDiagnoser(boolean jdkDisablesLegacyTls) {
+    /**
+     * @param judge                builds the record's client profile, for the gate's choice of remediation
+     * @param jdkDisablesLegacyTls true when this JVM's jdk.tls.disabledAlgorithms lists TLSv1 and TLSv1.1
+     */
+    public RecordDiagnoser(HandshakeJudge judge, boolean jdkDisablesLegacyTls) {
+        this.judge = judge;
         this.jdkDisablesLegacyTls = jdkDisablesLegacyTls;
     }
 
     /** Reads this JVM's setting on first use (on the writer thread, not at start-up). */
-    public RecordDiagnoser() {
+    public RecordDiagnoser(HandshakeJudge judge) {
+        this.judge = judge;
         this.jdkDisablesLegacyTls = null;
     }
 
@@ -75,7 +83,7 @@ public final class RecordDiagnoser {
         if (text.contains("not accepted by client preferences") || text.contains("no appropriate protocol")
                 || text.contains("protocol_version")) {
             return d(FindingCode.PROTOCOL_MISMATCH, "no TLS version in common with " + r.server()
-                    + "; this JVM offers " + join(r) + quote(text), AgentFixes.protocol(r, serverChose(text)));
+                    + "; this JVM offers " + join(r) + quote(text), protocolFix(r, serverChose(text)));
         }
         if (text.contains("dh serverkeyexchange does not comply")) {
             // JSSE's words when the server's DHE group is below this JVM's "DH keySize < N"
@@ -89,7 +97,7 @@ public final class RecordDiagnoser {
         }
         if (text.contains("no subject alternative") || text.contains("no name matching")) {
             return d(FindingCode.CERTIFICATE_HOSTNAME_MISMATCH, "the certificate of " + r.server()
-                    + " does not name " + r.peerHost(), AgentFixes.hostname(r));
+                    + " does not name " + r.peerHost(), Remedies.hostname(judge.clientOf(r)));
         }
         if (text.contains("certificateexpired") || text.contains("certificate expired")) {
             return d(FindingCode.CERTIFICATE_EXPIRED, "the certificate of " + r.server() + " is expired",
@@ -102,7 +110,7 @@ public final class RecordDiagnoser {
         if (text.contains("no negotiable cipher") || text.contains("no appropriate cipher")
                 || text.contains("insufficient_security")) {
             return d(FindingCode.CIPHER_MISMATCH, "no cipher suite in common with " + r.server(),
-                    AgentFixes.cipher(r, Collections.<String>emptyList()));
+                    Remedies.cipher(r.offeredCipherSuites(), Collections.<String>emptyList()));
         }
         if (r.jdbc() != null && !r.jdbc().tds8() && isTls13(r.cipherSuite())) {
             return d(FindingCode.TLS13_OVER_TDS7, "the server chose TLS 1.3 (" + r.cipherSuite()
@@ -122,7 +130,7 @@ public final class RecordDiagnoser {
         return d(FindingCode.PROTOCOL_MISMATCH, "dropped after ClientHello offering only " + join(r)
                 + " (this JVM disables TLS 1.0/1.1); likely a server without TLS 1.2, but a cipher mismatch or a"
                 + " weakly signed certificate look the same: run 'probe' to be sure",
-                AgentFixes.protocol(r, Collections.<String>emptyList()));
+                Remedies.protocolServerUnknown(judge.clientOf(r)));
     }
 
     /** A reset or close right after ClientHello: the case the record alone cannot name. */
@@ -186,9 +194,30 @@ public final class RecordDiagnoser {
             return Collections.emptyList();
         }
         int end = text.indexOf(' ', i + marker.length());
-        String name = AgentFixes.jdkNameOfJsseVersion(text.substring(i + marker.length(), end < 0 ? text.length()
+        String name = jdkNameOfJsseVersion(text.substring(i + marker.length(), end < 0 ? text.length()
                 : end));
         return name == null ? Collections.<String>emptyList() : Collections.singletonList(name);
+    }
+
+    /** The gate's remediation for no common version, given the version the server chose, when JSSE named it. */
+    private String protocolFix(HandshakeRecord r, List<String> serverChose) {
+        ClientProfile client = judge.clientOf(r);
+        return serverChose.isEmpty() ? Remedies.protocolServerUnknown(client) : Remedies.protocol(client, serverChose);
+    }
+
+    /** JSSE's internal name of a version ("TLS10", "TLS12", "SSL30"), as in its error messages, to the JDK name. */
+    static String jdkNameOfJsseVersion(String jsse) {
+        String s = jsse.toUpperCase(Locale.ROOT);
+        if (s.equals("TLS10")) {
+            return "TLSv1";
+        }
+        if (s.equals("SSL30")) {
+            return "SSLv3";
+        }
+        if (s.length() == 5 && s.startsWith("TLS1")) {
+            return "TLSv1." + s.charAt(4);
+        }
+        return null;
     }
 
     private static String quote(String text) {
@@ -201,7 +230,7 @@ public final class RecordDiagnoser {
                 "server chose ") + ")";
     }
 
-    static Diagnosis d(FindingCode code, String explanation, String fix) {
-        return new Diagnosis(code, explanation, fix, SOURCE);
+    static Diagnosis d(FindingCode code, String message, String remediation) {
+        return new Diagnosis(code, message, remediation, SOURCE);
     }
 }

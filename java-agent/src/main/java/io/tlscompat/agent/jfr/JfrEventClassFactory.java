@@ -30,7 +30,7 @@ final class JfrEventClassFactory {
         {"exception", "Ljava/lang/String;", "Exception"},
         {"clientConnectionId", "Ljava/lang/String;", "ClientConnectionId"},
         {"diagnosis", "Ljava/lang/String;", "Diagnosis"},
-        {"diagnosisText", "Ljava/lang/String;", "Diagnosis Explanation"},
+        {"diagnosisText", "Ljava/lang/String;", "Diagnosis Message"},
     };
 
     private JfrEventClassFactory() {

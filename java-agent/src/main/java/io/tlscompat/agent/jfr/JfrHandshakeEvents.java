@@ -76,7 +76,7 @@ public final class JfrHandshakeEvents implements RecordConsumer {
                 r.failure() == null ? null : r.failure().getClass().getName() + ": " + r.failure().getMessage(),
                 r.jdbc() == null ? null : r.jdbc().clientConnectionId(),
                 r.diagnosis() == null ? null : r.diagnosis().code().code(),
-                r.diagnosis() == null ? null : r.diagnosis().explanation(),
+                r.diagnosis() == null ? null : r.diagnosis().message(),
             };
             for (int i = 0; i < fields.length; i++) {
                 fields[i].set(e, values[i]);

@@ -2,6 +2,7 @@ package io.tlscompat.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlscompat.agent.diagnosis.HandshakeJudge;
 import io.tlscompat.agent.diagnosis.RecordDiagnoser;
 import io.tlscompat.agent.record.HandshakeRecord;
 import io.tlscompat.agent.record.Outcome;
@@ -34,7 +35,7 @@ class ReportCommandTest {
     @Test
     void summarisesPerServerAndPerDiagnosis() throws Exception {
         List<String> lines = new ArrayList<>();
-        RecordDiagnoser diagnoser = new RecordDiagnoser(true);
+        RecordDiagnoser diagnoser = new RecordDiagnoser(new HandshakeJudge(), true);
         for (int i = 0; i < 3; i++) {
             lines.add(Json.write(Records.ok("db1", 1433, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
                     .toJson()));

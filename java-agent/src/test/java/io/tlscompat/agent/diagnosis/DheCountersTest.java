@@ -23,9 +23,9 @@ class DheCountersTest {
         Diagnosis d = counters.observe(Records.failed("db1", 1433, Outcome.RESET, Phase.KEY_EXCHANGE_SENT, DHE,
                 new SocketException("Connection reset"), "TLSv1.2"));
         assertThat(d.code()).isEqualTo(FindingCode.DHE_LEADING_ZERO_RISK);
-        assertThat(d.explanation()).contains("1 of 20 DHE handshakes to db1:1433 failed (5.0 %)")
+        assertThat(d.message()).contains("1 of 20 DHE handshakes to db1:1433 failed (5.0 %)")
                 .contains("intermittent");
-        assertThat(d.fix()).isEqualTo(FindingTexts.FIX_DHE_RISK);
+        assertThat(d.remediation()).isEqualTo(FindingTexts.FIX_DHE_RISK);
         assertThat(counters.failureRate("db1:1433")).isEqualTo(0.05);
     }
 

@@ -2,6 +2,7 @@ package io.tlscompat.agent.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlscompat.agent.diagnosis.HandshakeJudge;
 import io.tlscompat.agent.diagnosis.Diagnostician;
 import io.tlscompat.agent.diagnosis.RecordDiagnoser;
 import io.tlscompat.agent.record.HandshakeRecord;
@@ -42,7 +43,7 @@ class RecordPipelineTest {
         List<RecordConsumer> consumers = new ArrayList<>();
         consumers.add(stuck);
         consumers.add(stats);
-        RecordPipeline pipeline = new RecordPipeline(8, new Diagnostician(new RecordDiagnoser(true), null), stats,
+        RecordPipeline pipeline = new RecordPipeline(8, new Diagnostician(new RecordDiagnoser(new HandshakeJudge(), true), new HandshakeJudge(), null), stats,
                 consumers);
         pipeline.start();
         long start = System.nanoTime();
@@ -64,7 +65,7 @@ class RecordPipelineTest {
     @Test
     void syncReturnsOnlyAfterEverythingQueuedBeforeItWasHandled() throws Exception {
         HandshakeStats stats = new HandshakeStats();
-        RecordPipeline pipeline = new RecordPipeline(1000, new Diagnostician(new RecordDiagnoser(true), null),
+        RecordPipeline pipeline = new RecordPipeline(1000, new Diagnostician(new RecordDiagnoser(new HandshakeJudge(), true), new HandshakeJudge(), null),
                 stats, Collections.<RecordConsumer>singletonList(stats));
         for (int i = 0; i < 500; i++) {
             pipeline.accept(Records.ok("db1", 1433, "TLSv1.2", "TLS_AES_128_GCM_SHA256"));
@@ -79,7 +80,7 @@ class RecordPipelineTest {
     @Test
     void sixtyFourThreadsAtOnceLoseNothingWhenTheQueueIsLargeEnough() throws Exception {
         HandshakeStats stats = new HandshakeStats();
-        RecordPipeline pipeline = new RecordPipeline(100000, new Diagnostician(new RecordDiagnoser(true), null),
+        RecordPipeline pipeline = new RecordPipeline(100000, new Diagnostician(new RecordDiagnoser(new HandshakeJudge(), true), new HandshakeJudge(), null),
                 stats, Collections.<RecordConsumer>singletonList(stats));
         pipeline.start();
         final CountDownLatch go = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import io.tlscompat.agent.record.JdbcContext;
 import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.Phase;
 import io.tlscompat.agent.record.Records;
+import io.tlscompat.core.client.JdkPolicies;
 import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.profile.CertificateInfo;
@@ -22,7 +23,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ProfileComparerTest {
+/** The agent's diagnosis of an early drop is the gate's evaluation of what this JVM offered against the probe. */
+class HandshakeJudgeTest {
+    private static final HandshakeJudge JUDGE = new HandshakeJudge(JdkPolicies.running());
+
     private static final HandshakeRecord EARLY_RESET = Records.failed("db1", 1433, Outcome.RESET,
             Phase.CLIENT_HELLO_SENT, null, new SocketException("Connection reset"), "TLSv1.3", "TLSv1.2");
 
@@ -50,21 +54,23 @@ class ProfileComparerTest {
     void serverWithTls10OnlyIsAProtocolMismatch() {
         Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
         accepted.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
-        Diagnosis d = ProfileComparer.compare(EARLY_RESET, profile(accepted, "SHA256withRSA"));
+        Diagnosis d = JUDGE.judge(EARLY_RESET, profile(accepted, "SHA256withRSA"));
         assertThat(d.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
-        assertThat(d.explanation()).isEqualTo("server accepts TLSv1 only; this JVM offers TLSv1.3, TLSv1.2");
+        assertThat(d.message()).isEqualTo(String.format(FindingTexts.PROTOCOL_MISMATCH, "TDS 7.x",
+                "TLSv1.3, TLSv1.2", "TLSv1"));
         assertThat(d.source()).isEqualTo("probe");
-        assertThat(d.fix()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
+        assertThat(d.remediation()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1"));
     }
 
     @Test
     void commonVersionWithoutCommonSuiteIsACipherMismatch() {
         Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
         accepted.put(TlsVersion.TLSv1_2, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_256_CBC_SHA"), true));
-        Diagnosis d = ProfileComparer.compare(EARLY_RESET, profile(accepted, "SHA256withRSA"));
+        Diagnosis d = JUDGE.judge(EARLY_RESET, profile(accepted, "SHA256withRSA"));
         assertThat(d.code()).isEqualTo(FindingCode.CIPHER_MISMATCH);
-        assertThat(d.explanation()).contains("TLS_RSA_WITH_AES_256_CBC_SHA").contains("offers none of them");
-        assertThat(d.fix()).isEqualTo(FindingTexts.FIX_CIPHER_TLS_RSA);
+        assertThat(d.message()).isEqualTo(String.format(FindingTexts.CIPHER_MISMATCH, "TLSv1.2",
+                "TLS_RSA_WITH_AES_256_CBC_SHA", 2)); // the two offered suites TLS 1.2 can use
+        assertThat(d.remediation()).isEqualTo(FindingTexts.FIX_CIPHER_TLS_RSA);
     }
 
     @Test
@@ -73,20 +79,55 @@ class ProfileComparerTest {
         Map<TlsVersion, ProtocolSupport> legacy = new EnumMap<>(TlsVersion.class);
         legacy.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
         legacy.put(TlsVersion.TLSv1_1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
-        Diagnosis md5 = ProfileComparer.compare(EARLY_RESET, profile(legacy, "MD5withRSA", "CN=Corp Issuing CA"));
+        Diagnosis md5 = JUDGE.judge(EARLY_RESET, profile(legacy, "MD5withRSA", "CN=Corp Issuing CA"));
         assertThat(md5.code()).isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
-        assertThat(md5.explanation()).isEqualTo(String.format(FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, "MD5withRSA",
+        assertThat(md5.message()).isEqualTo(String.format(FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, "MD5withRSA",
                 "TLSv1.1, TLSv1", "TLSv1.3, TLSv1.2"));
-        assertThat(md5.fix()).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
+        assertThat(md5.remediation()).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
         // Self-signed certificates are spared by Schannel: then the version list is the cause.
-        assertThat(ProfileComparer.compare(EARLY_RESET, profile(legacy, "MD5withRSA")).code())
+        assertThat(JUDGE.judge(EARLY_RESET, profile(legacy, "MD5withRSA")).code())
                 .isEqualTo(FindingCode.PROTOCOL_MISMATCH);
-        // A server the probe saw accept TLS 1.2 and a common suite gives no cause for an early reset.
+    }
+
+    @Test
+    void anMd5CertificateThisJdkRefusesExplainsAnEarlyDropFromAModernServer() {
+        // OpenSSL refuses to serve a certificate whose signature is not in the ClientHello's
+        // signature_algorithms_cert, and this JDK's certpath constraints leave MD5 out: the gate's finding.
         Map<TlsVersion, ProtocolSupport> modern = new EnumMap<>(TlsVersion.class);
         modern.put(TlsVersion.TLSv1_2, new ProtocolSupport(
                 Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
-        assertThat(ProfileComparer.compare(EARLY_RESET, profile(modern, "MD5withRSA", "CN=Corp Issuing CA")))
-                .isNull();
+        Diagnosis d = JUDGE.judge(EARLY_RESET, profile(modern, "MD5withRSA", "CN=Corp Issuing CA"));
+        assertThat(d.code()).isEqualTo(FindingCode.WEAK_CERTIFICATE_SIGNATURE);
+        assertThat(d.message()).isEqualTo(String.format(FindingTexts.WEAK_SIGNATURE_JAVA, "MD5withRSA"));
+        assertThat(d.remediation()).isEqualTo(FindingTexts.FIX_WEAK_SIGNATURE);
+    }
+
+    @Test
+    void aServerTheModelSaysWorksIsReportedAsADisagreementNotAGuess() {
+        Map<TlsVersion, ProtocolSupport> modern = new EnumMap<>(TlsVersion.class);
+        modern.put(TlsVersion.TLSv1_2, new ProtocolSupport(
+                Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
+        Diagnosis d = JUDGE.judge(EARLY_RESET, profile(modern, "SHA256withRSA"));
+        assertThat(d.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
+        assertThat(d.message()).isEqualTo(String.format(HandshakeJudge.MODEL_DISAGREES, "db1:1433",
+                "reset after client-hello-sent", HandshakeJudge.PREDICTS_SUCCESS));
+        assertThat(d.remediation()).isEqualTo(HandshakeJudge.FIX_MODEL_DISAGREES);
+    }
+
+    @Test
+    void aClientSideCauseTheModelNamesCannotExplainAnEarlyDrop() {
+        // A self-signed certificate fails on the validating client after the Certificate message, not with a reset
+        // after ClientHello.
+        Map<TlsVersion, ProtocolSupport> modern = new EnumMap<>(TlsVersion.class);
+        modern.put(TlsVersion.TLSv1_2, new ProtocolSupport(
+                Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
+        HandshakeRecord validating = new HandshakeRecord(System.currentTimeMillis(), "main", "db1", 1433,
+                Outcome.RESET, Phase.CLIENT_HELLO_SENT, null, null, new String[] {"TLSv1.3", "TLSv1.2"},
+                EARLY_RESET.offeredCipherSuites().toArray(new String[0]), null, 0, new SocketException("Connection reset"),
+                new JdbcContext("mssql-jdbc", "13.2.1.jre11", null, "true", "false", false, null), false);
+        Diagnosis d = JUDGE.judge(validating, profile(modern, "SHA256withRSA"));
+        assertThat(d.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
+        assertThat(d.message()).endsWith("predicts certificate-untrusted");
     }
 
     @Test
@@ -96,9 +137,9 @@ class ProfileComparerTest {
         Map<TlsVersion, ProtocolSupport> accepted = new EnumMap<>(TlsVersion.class);
         accepted.put(TlsVersion.TLSv1_2, new ProtocolSupport(
                 Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
-        Diagnosis d = ProfileComparer.compare(tls10Client, profile(accepted, "SHA256withRSA"));
+        Diagnosis d = JUDGE.judge(tls10Client, profile(accepted, "SHA256withRSA"));
         assertThat(d.code()).isEqualTo(FindingCode.PROTOCOL_MISMATCH);
-        assertThat(d.fix()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1"));
+        assertThat(d.remediation()).isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1"));
     }
 
     @Test
@@ -109,12 +150,12 @@ class ProfileComparerTest {
         accepted.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
         accepted.put(TlsVersion.TLSv1_2, new ProtocolSupport(
                 Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
-        assertThat(ProfileComparer.compare(tls13Only, profile(accepted, "SHA256withRSA")).fix())
+        assertThat(JUDGE.judge(tls13Only, profile(accepted, "SHA256withRSA")).remediation())
                 .isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, "TLSv1.3"));
         // Without TLS 1.2 on the server, the server is the old side; its versions are named best first.
         accepted.remove(TlsVersion.TLSv1_2);
         accepted.put(TlsVersion.TLSv1_1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
-        assertThat(ProfileComparer.compare(tls13Only, profile(accepted, "SHA256withRSA")).fix())
+        assertThat(JUDGE.judge(tls13Only, profile(accepted, "SHA256withRSA")).remediation())
                 .isEqualTo(String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, "TLSv1.1, TLSv1"));
     }
 
@@ -126,9 +167,9 @@ class ProfileComparerTest {
         HandshakeRecord current = prelogin(new JdbcContext("mssql-jdbc", "13.2.1.jre11", null, "true", "true", false,
                 null));
         HandshakeRecord old = prelogin(new JdbcContext("mssql-jdbc", "9.4.1.jre8", null, "true", "true", false, null));
-        assertThat(ProfileComparer.compare(current, strictOnly).code())
+        assertThat(JUDGE.judge(current, strictOnly).code())
                 .isEqualTo(FindingCode.STRICT_ENCRYPTION_REQUIRED);
-        assertThat(ProfileComparer.compare(current, strictOnly).fix()).isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
-        assertThat(ProfileComparer.compare(old, strictOnly).fix()).isEqualTo(FindingTexts.FIX_STRICT_UPGRADE);
+        assertThat(JUDGE.judge(current, strictOnly).remediation()).isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
+        assertThat(JUDGE.judge(old, strictOnly).remediation()).isEqualTo(FindingTexts.FIX_STRICT_UPGRADE);
     }
 }
