@@ -1,21 +1,34 @@
 package io.tlscompat.maven;
 
+import io.tlscompat.core.client.ClientProfile;
+import io.tlscompat.core.client.ObservedClient;
+import io.tlscompat.core.eval.EarlyDropCause;
 import io.tlscompat.core.eval.Evaluation;
+import io.tlscompat.core.eval.Evaluator;
 import io.tlscompat.core.eval.Finding;
 import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.eval.Severity;
 import io.tlscompat.core.finding.FindingCode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Merges a rehearsal into the prediction, so that the real driver has the last word. A handshake the driver really
- * failed, where a pass was predicted, becomes an error finding with the agent's diagnosis (or
- * {@code handshake-failed} when it named none) and the driver's own message; a handshake that really completed turns the predicted handshake errors into warnings.
- * Whenever the two sides disagree, a {@code prediction-mismatch} warning shows both, for the knowledge base's sake.
+ * Merges a rehearsal into the prediction, so that the real driver has the last word.
+ * <ul>
+ * <li>A handshake that really completed turns the predicted handshake errors into warnings.</li>
+ * <li>A handshake the driver really failed is an error finding with the observed cause: for a drop right after the
+ * ClientHello or in the PRELOGIN (which the record cannot name), the gate's evaluator on the offer the driver really
+ * sent against the probed server ({@link EarlyDropCause}), the rule the agent applies with its own probe; otherwise
+ * the agent's diagnosis from the record's own words. With the driver's own message as evidence. When the prediction named the same
+ * cause, the prediction's finding stands; when it named another, the observed cause is the error and the predicted
+ * errors become warnings.</li>
+ * <li>Whenever the two sides disagree (pass against fail, or two different causes), a {@code prediction-mismatch}
+ * warning shows both, for the knowledge base's sake.</li>
+ * </ul>
  */
 final class ObservedVerdict {
     private ObservedVerdict() {
@@ -33,34 +46,89 @@ final class ObservedVerdict {
         boolean predictedOk = !Rehearsal.handshakeError(predicted) && predicted.protocol() != null;
         boolean observedOk = record != null && "ok".equals(record.get("outcome"));
         boolean observedFail = record != null && !observedOk;
+        FindingCode predictedCode = firstErrorCode(predicted);
+        Finding observedFailure = observedFail ? observedFailure(predicted, record, driverSaid) : null;
+        boolean sameCause = observedFailure != null && observedFailure.code() == predictedCode;
         List<Finding> findings = new ArrayList<>();
         for (Finding f : predicted.findings()) {
-            findings.add(observedOk && f.severity() == Severity.ERROR ? downgraded(f) : f);
+            boolean disproved = observedOk || (observedFailure != null && !sameCause);
+            findings.add(disproved && f.severity() == Severity.ERROR ? downgraded(f) : f);
         }
-        if (observedFail && predictedOk) {
-            // A failure the prediction missed. When the prediction already failed the handshake, its own findings
-            // (made with the probed server in hand) stay the verdict: the agent here runs without a probe, and for a
-            // reset it can only guess the cause.
-            findings.add(observedFailure(predicted, record, driverSaid));
+        if (observedFailure != null && !sameCause) {
+            findings.add(observedFailure);
         }
-        if (predictedOk != observedOk) {
+        if (predictedOk != observedOk || (observedFailure != null && !predictedOk && !sameCause)) {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("predicted", rehearsal.get("predicted"));
             evidence.put("predictedCodes", codes(predicted.findings()));
             evidence.put("observed", rehearsal.get("observed"));
+            evidence.put("observedCode", observedFailure == null ? null : observedFailure.code().code());
             evidence.put("driverMessage", driverSaid);
             findings.add(new Finding(FindingCode.PREDICTION_MISMATCH, Severity.WARNING, predicted.target(),
                     predicted.client().name(), String.format(FindingTexts.PREDICTION_MISMATCH,
-                            rehearsal.get("predicted"), rehearsal.get("observed")),
+                            describe(rehearsal.get("predicted"), predictedCode),
+                            describe(rehearsal.get("observed"), observedFailure == null ? null
+                                    : observedFailure.code())),
                     FindingTexts.FIX_PREDICTION_MISMATCH, evidence, Finding.Subject.SERVER));
         }
         return predicted.withObservation(FindingTexts.OBSERVED, null, findings);
+    }
+
+    private static String describe(Object side, FindingCode code) {
+        return code == null ? String.valueOf(side) : side + ", " + code.code();
+    }
+
+    private static FindingCode firstErrorCode(Evaluation e) {
+        for (Finding f : e.findings()) {
+            if (f.severity() == Severity.ERROR) {
+                return f.code();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The cause of a drop the record alone cannot name (a reset, close or alert right after the ClientHello, or
+     * in the PRELOGIN), judged like the agent judges it: the evaluator on the offer the driver really sent.
+     */
+    @SuppressWarnings("unchecked")
+    private static Finding earlyDropCause(Evaluation predicted, Map<String, Object> record) {
+        Object outcome = record.get("outcome");
+        boolean dropped = "reset".equals(outcome) || "close".equals(outcome) || "alert".equals(outcome);
+        boolean prelogin = "tds-prelogin".equals(record.get("stage"));
+        if (!dropped || predicted.server() == null
+                || !(prelogin || "client-hello-sent".equals(record.get("phase")))) {
+            return null;
+        }
+        List<String> protocols = (List<String>) record.get("offeredProtocols");
+        List<String> suites = (List<String>) record.get("offeredCipherSuites");
+        ClientProfile client = protocols == null || protocols.isEmpty() ? predicted.client()
+                : ObservedClient.withOffer(predicted.client(), protocols, suites == null
+                        ? predicted.client().suites() : suites);
+        Evaluation real = new Evaluator(Instant.now(), false).evaluate(predicted.target(), client,
+                predicted.server());
+        String ended = outcome + (prelogin ? " in the PRELOGIN" : " after " + record.get("phase"));
+        return EarlyDropCause.of(real, prelogin, ended);
     }
 
     @SuppressWarnings("unchecked")
     private static Finding observedFailure(Evaluation predicted, Map<String, Object> record, String driverSaid) {
         Map<String, Object> diagnosis = (Map<String, Object>) record.get("diagnosis");
         FindingCode code = diagnosis == null ? null : FindingCode.fromCode(String.valueOf(diagnosis.get("code")));
+        // An early drop is judged by the engine even when the fork's agent (which has no probe) offered a guess.
+        Finding judged = earlyDropCause(predicted, record);
+        if (judged != null) {
+            Map<String, Object> evidence = new LinkedHashMap<>(judged.evidence());
+            evidence.put("outcome", record.get("outcome"));
+            evidence.put("phase", record.get("phase"));
+            evidence.put("exception", record.get("exception"));
+            evidence.put("offeredProtocols", record.get("offeredProtocols"));
+            evidence.put("driverMessage", driverSaid);
+            return new Finding(judged.code(), Severity.ERROR, predicted.target(), predicted.client().name(),
+                    String.format(FindingTexts.OBSERVED_FAILURE, record.get("outcome") + " at "
+                            + record.get("phase") + ", " + judged.message(), driverSaid), judged.remediation(),
+                    evidence, judged.subject());
+        }
         String seen = record.get("outcome") + (record.get("phase") == null ? "" : " at " + record.get("phase"))
                 + (diagnosis == null ? "" : ", " + diagnosis.get("message"));
         Map<String, Object> evidence = new LinkedHashMap<>();

@@ -91,6 +91,16 @@ public final class ObservedClient {
         return b.protocols(offeredProtocols).suites(offeredSuites).strict(tds8).build();
     }
 
+    /**
+     * {@code modelled} with the offer a client really sent: what the gate does with its rehearsal's record.
+     *
+     * @param offeredProtocols the ClientHello's versions, JDK names, any order
+     */
+    public static ClientProfile withOffer(ClientProfile modelled, List<String> offeredProtocols,
+            List<String> offeredSuites) {
+        return modelled.toBuilder().protocols(bestFirst(offeredProtocols)).suites(offeredSuites).build();
+    }
+
     /** Drivers whose settings {@link JavaClientProfiles} models; others are judged on the observed offer only. */
     private static boolean isModelled(String id) {
         return id.equals("mssql-jdbc") || id.equals("jtds") || id.equals("r2dbc-mssql");

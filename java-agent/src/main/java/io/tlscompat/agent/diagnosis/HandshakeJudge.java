@@ -7,55 +7,28 @@ import io.tlscompat.core.client.ClientProfile;
 import io.tlscompat.core.client.JdkPolicies;
 import io.tlscompat.core.client.JdkTlsPolicy;
 import io.tlscompat.core.client.ObservedClient;
+import io.tlscompat.core.eval.EarlyDropCause;
 import io.tlscompat.core.eval.Evaluation;
 import io.tlscompat.core.eval.Evaluator;
 import io.tlscompat.core.eval.Finding;
-import io.tlscompat.core.eval.Severity;
-import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.profile.ServerProfile;
 import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Judges a recorded handshake with the gate's engine: the record becomes a {@link ClientProfile} (what this JVM
  * really offered, the driver and its settings, this JVM's policy) and core's {@link Evaluator} evaluates it against
- * the probed {@link ServerProfile}. The first error the evaluator names that can end a handshake the way this one
- * ended is the diagnosis, with the gate's own message and remediation. When the model names no such cause, the
- * record says that model and observation disagree instead of guessing. Writer and probe threads only.
+ * the probed {@link ServerProfile}; {@link EarlyDropCause} picks the cause, with the gate's own message and
+ * remediation, or says that model and observation disagree. Writer and probe threads only.
  */
 public final class HandshakeJudge {
-    /** {@code %1$s} = server, {@code %2$s} = how the handshake ended, {@code %3$s} = what the model expected. */
-    public static final String MODEL_DISAGREES = "the handshake with %1$s ended with %2$s, but the gate's model of"
-            + " this JVM against the server's probe profile predicts %3$s";
-    /** The remediation of a disagreement. */
-    public static final String FIX_MODEL_DISAGREES = "Report this record with 'java -jar tls-compat-agent.jar probe"
-            + " --json <server>' so that the knowledge base can be fixed; meanwhile read the exception: the server may"
-            + " have dropped the connection for a reason TLS does not show (overload, a firewall, a restart).";
-    /** How the model's success reads in {@link #MODEL_DISAGREES}. */
-    static final String PREDICTS_SUCCESS = "a successful handshake";
-
     static final String SOURCE = "probe";
-
-    /**
-     * Causes that can make a server drop the handshake right after the ClientHello (or refuse the PRELOGIN): the
-     * framing, the versions, the suites, and a certificate the server will not use with what the client accepts.
-     * The rest (trust, host name, dates, the DH group, TLS 1.3 inside TDS 7.x) end the handshake later, on the
-     * client's side, and cannot explain an early drop.
-     */
-    private static final Set<FindingCode> EARLY_DROP_CAUSES = EnumSet.of(FindingCode.STRICT_ENCRYPTION_REQUIRED,
-            FindingCode.ENCRYPTION_NOT_SUPPORTED, FindingCode.PROTOCOL_MISMATCH, FindingCode.CIPHER_MISMATCH,
-            FindingCode.WEAK_CERTIFICATE_SIGNATURE);
-    /** Causes that end the exchange before any TLS, in the PRELOGIN. */
-    private static final Set<FindingCode> PRELOGIN_CAUSES = EnumSet.of(FindingCode.STRICT_ENCRYPTION_REQUIRED,
-            FindingCode.ENCRYPTION_NOT_SUPPORTED);
 
     private volatile JdkTlsPolicy jdk;
 
@@ -68,26 +41,13 @@ public final class HandshakeJudge {
         this.jdk = jdk;
     }
 
-    /** The diagnosis of an early drop from the server's profile; never null. */
+    /** The diagnosis of an early drop from the server's profile ({@link EarlyDropCause}); never null. */
     public Diagnosis judge(HandshakeRecord r, ServerProfile server) {
         Evaluation e = new Evaluator(Instant.now(), false).evaluate(r.server(), clientOf(r), server);
-        Finding firstError = null;
-        for (Finding f : e.findings()) {
-            if (f.severity() != Severity.ERROR) {
-                continue;
-            }
-            if (firstError == null) {
-                firstError = f;
-            }
-            if ((r.isPrelogin() ? PRELOGIN_CAUSES : EARLY_DROP_CAUSES).contains(f.code())) {
-                return new Diagnosis(f.code(), f.message(), f.remediation(), SOURCE);
-            }
-        }
-        String predicted = firstError == null ? PREDICTS_SUCCESS : firstError.code().code();
         String ended = r.outcome().value() + (r.isPrelogin() ? " in the PRELOGIN"
                 : r.phase() == null ? "" : " after " + r.phase().value());
-        return new Diagnosis(FindingCode.HANDSHAKE_FAILED, String.format(MODEL_DISAGREES, r.server(), ended,
-                predicted), FIX_MODEL_DISAGREES, SOURCE);
+        Finding f = EarlyDropCause.of(e, r.isPrelogin(), ended);
+        return new Diagnosis(f.code(), f.message(), f.remediation(), SOURCE);
     }
 
     /** The client profile of this record's handshake, as the gate would build it for the same stack. */

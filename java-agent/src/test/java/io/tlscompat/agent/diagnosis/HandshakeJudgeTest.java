@@ -9,6 +9,7 @@ import io.tlscompat.agent.record.Outcome;
 import io.tlscompat.agent.record.Phase;
 import io.tlscompat.agent.record.Records;
 import io.tlscompat.core.client.JdkPolicies;
+import io.tlscompat.core.eval.EarlyDropCause;
 import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.profile.CertificateInfo;
@@ -109,9 +110,9 @@ class HandshakeJudgeTest {
                 Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
         Diagnosis d = JUDGE.judge(EARLY_RESET, profile(modern, "SHA256withRSA"));
         assertThat(d.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
-        assertThat(d.message()).isEqualTo(String.format(HandshakeJudge.MODEL_DISAGREES, "db1:1433",
-                "reset after client-hello-sent", HandshakeJudge.PREDICTS_SUCCESS));
-        assertThat(d.remediation()).isEqualTo(HandshakeJudge.FIX_MODEL_DISAGREES);
+        assertThat(d.message()).isEqualTo(String.format(EarlyDropCause.MODEL_DISAGREES, "db1:1433",
+                "reset after client-hello-sent", EarlyDropCause.PREDICTS_SUCCESS));
+        assertThat(d.remediation()).isEqualTo(EarlyDropCause.FIX_MODEL_DISAGREES);
     }
 
     @Test
