@@ -1,12 +1,15 @@
 package io.tlscompat.core.report;
 
+import io.tlscompat.core.eval.Evaluation;
 import io.tlscompat.core.eval.Finding;
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.core.eval.Severity;
 import io.tlscompat.core.finding.FindingCode;
 import io.tlscompat.core.json.Json;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +40,24 @@ public final class SarifWriter {
         driver.put("informationUri", "https://github.com/tls-compat/tls-compat");
         driver.put("rules", rules);
 
+        Map<Finding, Evaluation> evaluationOf = new IdentityHashMap<>();
+        for (Evaluation e : report.evaluations()) {
+            for (Finding f : e.findings()) {
+                evaluationOf.put(f, e);
+            }
+        }
         List<Object> results = new ArrayList<>();
         for (Finding f : report.findings()) {
+            Evaluation e = evaluationOf.get(f);
+            String observation = e == null ? null : e.observation();
+            // A prediction nobody checked says so where the reader sees it, not only in report.json.
+            String notObserved = FindingTexts.NOT_OBSERVED.equals(observation) ? " (" + FindingTexts.NOT_OBSERVED
+                    + (e.notObservedBecause() == null ? "" : ": " + e.notObservedBecause()) + ")" : "";
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ruleId", f.code().code());
             r.put("level", level(f.severity()));
             r.put("message", Collections.singletonMap("text", f.target() + " (" + f.client() + "): " + f.message()
-                    + " Fix: " + f.remediation()));
+                    + notObserved + " Fix: " + f.remediation()));
             SourceLocation at = report.locationOf(f);
             Map<String, Object> physical = new LinkedHashMap<>();
             physical.put("artifactLocation", Collections.singletonMap("uri", at.path()));
@@ -53,6 +67,12 @@ public final class SarifWriter {
             props.put("target", f.target());
             props.put("client", f.client());
             props.put("evidence", f.evidence());
+            if (observation != null) {
+                props.put("observation", observation);
+                if (e.notObservedBecause() != null) {
+                    props.put("notObservedBecause", e.notObservedBecause());
+                }
+            }
             r.put("properties", props);
             results.add(r);
         }

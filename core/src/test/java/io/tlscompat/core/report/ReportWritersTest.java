@@ -106,7 +106,7 @@ class ReportWritersTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aTargetThatWasNotRehearsedSaysPredictedNotObservedInJsonMarkdownAndJUnit() {
+    void aTargetThatWasNotRehearsedSaysPredictedNotObservedInJsonMarkdownJUnitAndSarif() {
         GateReport r = failingReport();
         Evaluation e = r.evaluations().get(0);
         Evaluation notObserved = e.withObservation(FindingTexts.NOT_OBSERVED, "<rehearse> is off", e.findings());
@@ -120,6 +120,13 @@ class ReportWritersTest {
         assertThat(MarkdownSummaryWriter.write(report)).contains("**fail** (predicted, not observed)");
         assertThat(JUnitXmlWriter.write(report)).contains("<property name=\"observation.db1:1433.")
                 .contains("value=\"predicted, not observed\"/>");
+        Map<?, ?> result = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) Json.parseObject(SarifWriter.write(report))
+                .get("runs")).get(0)).get("results")).get(0);
+        assertThat((String) ((Map<?, ?>) result.get("message")).get("text"))
+                .contains("(predicted, not observed: <rehearse> is off) Fix: ");
+        assertThat((Map<String, Object>) result.get("properties")).containsEntry("observation", "predicted, not observed")
+                .containsEntry("notObservedBecause", "<rehearse> is off");
         assertThat(JsonReportWriter.write(failingReport())).doesNotContain("\"observation\"");
+        assertThat(SarifWriter.write(failingReport())).doesNotContain("\"observation\"");
     }
 }
