@@ -82,7 +82,7 @@ class GateRehearsalIT {
                     .contains("agrees: false")
                     .contains(String.format(FindingTexts.PREDICTION_MISMATCH,
                             "handshake TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-                            "handshake failed (client-rejected)"));
+                            "handshake failed (client-rejected), certificate-untrusted"));
             assertThat(sim.loginCount()).isZero();
             Map<String, Object> json = Json.parseObject(run.report("report.json"));
             Map<String, Object> untrusted = finding(json, "certificate-untrusted");
