@@ -13,6 +13,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,7 @@ final class Rehearsal {
      * project's own options win; ignored by a JVM that does not know it. No collector is chosen: one in the
      * project's options would then conflict.
      */
-    static final List<String> FAST_START = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+    static final List<String> FAST_START = Collections.unmodifiableList(Arrays.asList(
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1"));
 
     /** The fork gets the login timeout plus this margin before it is killed. */
