@@ -70,7 +70,10 @@ public final class HandshakeJudge {
         return p;
     }
 
-    /** The driver's TLS settings by URL property name; jTDS records its mode as {@code ssl=<mode>}. */
+    /**
+     * The driver's TLS settings by URL property name. Drivers whose switch is {@code ssl} (jTDS, r2dbc-mssql) record
+     * it as {@code ssl=<mode>} in the context's encrypt field.
+     */
     static Map<String, String> settings(JdbcContext jdbc) {
         Map<String, String> m = new LinkedHashMap<String, String>();
         String encrypt = jdbc.encrypt();
@@ -78,8 +81,8 @@ public final class HandshakeJudge {
             m.put("ssl", encrypt.substring("ssl=".length()));
         } else {
             m.put("encrypt", encrypt);
-            m.put("trustServerCertificate", jdbc.trustServerCertificate());
         }
+        m.put("trustServerCertificate", jdbc.trustServerCertificate());
         return m;
     }
 
