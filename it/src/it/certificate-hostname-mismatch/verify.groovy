@@ -7,6 +7,7 @@ try {
     assert log.contains(violation(basedir, 'certificate-hostname-mismatch', pluginVersion, 1, 'error', "certificate-hostname-mismatch (${target})"))
     assert log.contains(findingLine('error', 'certificate-hostname-mismatch', String.format(
             FindingTexts.HOSTNAME_MISMATCH, 'SSL_Self_Signed_Fallback', 'localhost')))
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -6,6 +6,7 @@ try {
     def java = System.getProperty('java.version')
     assert !log.contains('error certificate-untrusted')
     assert log.contains("[INFO] ${target} — mssql-jdbc 9.4.1.jre11 on Java ${java}: PASS")
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

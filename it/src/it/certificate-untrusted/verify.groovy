@@ -10,6 +10,7 @@ try {
     assert log.contains(findingLine('error', 'certificate-untrusted', String.format(FindingTexts.UNTRUSTED,
             'CN=SSL_Self_Signed_Fallback', 'encryption requested without trustServerCertificate=true')))
     assert log.contains('fix: ' + FindingTexts.FIX_UNTRUSTED)
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -4,6 +4,7 @@ try {
     def log = buildLog(basedir)
     assert log.contains('started with -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3')
     assert log.contains('verdict pass.')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

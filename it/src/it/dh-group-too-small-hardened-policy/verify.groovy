@@ -11,6 +11,7 @@ try {
     assert log.contains('started with -Djava.security.properties=' + new File(basedir, 'hardened.security'))
     assert log.contains("[INFO] rehearsal ${target}: predicted no handshake; observed handshake failed (")
     assert log.contains('agrees: true')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -6,6 +6,7 @@ try {
     assert log.contains('[WARNING]   warning dhe-leading-zero-risk: TLS_DHE_RSA_WITH_')
     assert log.contains('fix: ' + FindingTexts.FIX_DHE_RISK)
     assert log.contains('verdict warn.')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

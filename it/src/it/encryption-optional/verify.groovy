@@ -8,6 +8,7 @@ try {
     // no TLS at all: a handshake rehearsal would let the login travel, so the target is predicted, not observed
     assert log.contains(': ' + FindingTexts.NOT_OBSERVED + ': the connection uses no TLS')
     assert handshakesAndLogins(context) == [0, 0]
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

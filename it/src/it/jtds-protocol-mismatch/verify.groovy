@@ -7,6 +7,7 @@ try {
     assert log.contains(violation(basedir, 'jtds-protocol-mismatch', pluginVersion, 1, 'error', "protocol-mismatch (${target})"))
     assert log.contains('[INFO] Driver: net.sourceforge.jtds:jtds:1.3.1')
     assert log.contains("jtds 1.3.1 on Java ${java}: FAIL")
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

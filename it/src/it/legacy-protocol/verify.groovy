@@ -6,6 +6,7 @@ try {
     assert log.contains('[WARNING] ' + findingLine('warning', 'legacy-protocol',
             String.format(FindingTexts.LEGACY_PROTOCOL, 'TLSv1')))
     assert log.contains('verdict warn.')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -11,6 +11,7 @@ try {
     assert log.count("[INFO] ${target} — mssql-jdbc 13.2.1.jre11 on Java ${java}: PASS") == 1
     assert log.contains('[INFO] tls-compat:verify: 1 target(s) checked, verdict pass.')
     assert report(basedir, 'report.json').contains('from the SQL Server Browser on localhost')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -11,6 +11,7 @@ try {
     // Within the Browser's 2 s timeout, far inside the 20 s probe deadline.
     def millis = (line =~ /within (\d+) ms/)[0][1] as int
     assert millis < 3000
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

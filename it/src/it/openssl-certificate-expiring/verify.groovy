@@ -9,6 +9,7 @@ try {
     for (name in ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml']) {
         assert report(basedir, name).contains('certificate-expiring')
     }
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

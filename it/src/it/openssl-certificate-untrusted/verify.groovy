@@ -10,6 +10,7 @@ try {
             'CN=self.example.test', 'encryption requested without trustServerCertificate=true')))
     assert log.contains(findingLine('error', 'certificate-hostname-mismatch', String.format(
             FindingTexts.HOSTNAME_MISMATCH, 'self.example.test', 'localhost')))
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -6,6 +6,7 @@ try {
     def target = target(context)
     assert log.contains(violation(basedir, 'openssl-cipher-mismatch-on-25', pluginVersion, 1, 'error', "cipher-mismatch (${target})"))
     assert log.contains('fix: ' + FindingTexts.FIX_CIPHER_TLS_RSA)
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

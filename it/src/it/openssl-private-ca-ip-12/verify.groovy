@@ -12,6 +12,7 @@ try {
     for (name in ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml']) {
         assert report(basedir, name).contains('certificate-hostname-mismatch')
     }
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -12,6 +12,7 @@ try {
     }
     // the store's password is never printed (the URL names none; the report says so)
     assert report(basedir, 'report.json').contains('"passwordGiven": false')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -4,6 +4,7 @@ try {
     def log = buildLog(basedir)
     assert log.contains('verdict pass.')
     assert !report(basedir, 'report.json').contains('certificate-')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -14,6 +14,7 @@ try {
     for (name in ['report.json', 'summary.md', 'report.sarif', 'TEST-tls-compat.xml']) {
         assert report(basedir, name).contains('certificate-untrusted')
     }
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -7,6 +7,7 @@ try {
     assert log.contains(violation(basedir, 'openssl-protocol-mismatch', pluginVersion, 1, 'error', "protocol-mismatch (${target})"))
     assert log.contains(findingLine('error', 'protocol-mismatch', String.format(
             FindingTexts.PROTOCOL_MISMATCH, 'TDS 7.x', 'TLSv1.3, TLSv1.2', 'TLSv1')))
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

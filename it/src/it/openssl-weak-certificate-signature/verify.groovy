@@ -7,6 +7,7 @@ try {
     assert log.contains(violation(basedir, 'openssl-weak-certificate-signature', pluginVersion, 1, 'error', "weak-certificate-signature (${target})"))
     assert log.contains(findingLine('error', 'weak-certificate-signature',
             String.format(FindingTexts.WEAK_SIGNATURE_JAVA, 'MD5withRSA')))
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -7,6 +7,7 @@ try {
     assert log.contains("[INFO] ${target} — windows-server-2019: PASS")
     assert log.contains("[ERROR] ${target} — windows-server-2012r2: FAIL")
     assert log.contains('predicted: TDS 7.x, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

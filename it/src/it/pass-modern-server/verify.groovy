@@ -9,6 +9,7 @@ try {
     // rehearse defaults to handshake: the real driver completed one handshake, and no LOGIN7 reached the server
     assert log.contains("[INFO] rehearsal ${target}: predicted handshake ")
     assert handshakesAndLogins(context) == [1, 0]
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -12,6 +12,7 @@ try {
     assert log.contains("[INFO] rehearsal ${target}: predicted no handshake; observed handshake failed (")
     assert log.contains('agrees: true')
     assert handshakesAndLogins(context) == [0, 0]
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -15,6 +15,7 @@ try {
             assert !text.contains(secret) : "${secret} in ${f}"
         }
     }
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

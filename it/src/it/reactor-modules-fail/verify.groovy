@@ -19,6 +19,7 @@ try {
     assert md.contains("| app-b | ${b} |")
     assert md.contains('- **app-b** fails: protocol-mismatch')
     assert !md.contains('| lib |')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

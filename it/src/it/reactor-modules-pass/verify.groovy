@@ -11,6 +11,7 @@ try {
     def md = summary.getText('UTF-8')
     assert md.contains("| app-a | ${a} |") && md.contains("| app-b | ${a} |")
     assert log.contains('BUILD SUCCESS')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -40,6 +40,7 @@ try {
     assert summary.contains('**fail**')
     assert summary.contains('`protocol-mismatch`')
     assert summary.contains('`legacy-protocol`')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

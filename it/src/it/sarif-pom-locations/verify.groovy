@@ -9,6 +9,7 @@ try {
     def lines = sarif.runs[0].results.collect { it.locations[0].physicalLocation.region.startLine }
     assert !lines.isEmpty()
     assert lines.every { it == targetLines[1] } : lines
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -7,6 +7,7 @@ try {
     assert log.contains(violation(basedir, 'server-unreachable', pluginVersion, 1, 'error', "server-unreachable (${target})"))
     assert log.contains("error server-unreachable: cannot probe ${target}: ")
     assert log.contains('fix: ' + FindingTexts.FIX_UNREACHABLE)
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

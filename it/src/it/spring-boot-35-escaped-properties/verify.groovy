@@ -17,6 +17,7 @@ try {
     for (f in reportsAndLog(basedir)) {
         assert !f.toFile().getText('UTF-8').contains('hunter2-escaped') : f
     }
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -11,6 +11,7 @@ try {
     assert sarif.contains('"uri": "src/main/resources/application.yml"')
     assert sarif.contains('"startLine": 6')
     assert !sarif.contains('topsecret')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -8,6 +8,7 @@ try {
     assert log.contains("[INFO] Target jdbc:sqlserver://${dev};trustServerCertificate=true from src/main/resources/application.yml:9 (profile dev)")
     assert !log.contains(prod)
     assert log.contains('[INFO] tls-compat:verify: 1 target(s) checked, verdict pass.')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

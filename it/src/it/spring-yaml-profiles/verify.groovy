@@ -12,6 +12,7 @@ try {
     def sarif = report(basedir, 'report.sarif')
     assert sarif.contains('"uri": "src/main/resources/application.yml"')
     assert sarif.contains('"startLine": 15')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -4,6 +4,7 @@ try {
     def log = buildLog(basedir)
     assert log.contains('predicted: TDS 8 (strict), TLSv1.3')
     assert log.contains('verdict pass.')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -7,6 +7,7 @@ try {
     assert log.contains(violation(basedir, 'strict-encryption-required', pluginVersion, 1, 'error', "strict-encryption-required (${target})"))
     assert log.contains(findingLine('error', 'strict-encryption-required', FindingTexts.STRICT_REQUIRED))
     assert log.contains('fix: ' + FindingTexts.FIX_STRICT_CAPABLE)
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

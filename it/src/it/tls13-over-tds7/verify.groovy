@@ -7,6 +7,7 @@ try {
     assert log.contains(violation(basedir, 'tls13-over-tds7', pluginVersion, 1, 'error', "tls13-over-tds7 (${target})"))
     assert log.contains(findingLine('error', 'tls13-over-tds7', FindingTexts.TLS13_OVER_TDS7))
     assert log.contains('fix: ' + FindingTexts.FIX_TLS13_OVER_TDS7)
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

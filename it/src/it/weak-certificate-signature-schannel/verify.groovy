@@ -9,6 +9,7 @@ try {
             FindingTexts.WEAK_SIGNATURE_BLOCKS_TLS12, 'MD5withRSA', 'TLSv1.1, TLSv1', 'TLSv1.3, TLSv1.2')))
     assert log.contains('[ERROR]     fix: ' + FindingTexts.FIX_WEAK_SIGNATURE)
     assert !log.contains('protocol-mismatch')
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -8,6 +8,7 @@ try {
     assert log.contains(findingLine('error', 'weak-certificate-signature',
             String.format(FindingTexts.WEAK_SIGNATURE_JAVA, 'MD5withRSA')))
     assert log.contains('fix: ' + FindingTexts.FIX_WEAK_SIGNATURE)
+    assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)
 }

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -242,6 +243,60 @@ public final class InvokerScenario {
             }
         }
         throw new IllegalStateException("this project started no simulator");
+    }
+
+    /**
+     * What the gate's rehearsals did to this project's simulators, checked against every {@code report.json} the
+     * build wrote (a reactor writes one per module): a simulator completed exactly as many TLS handshakes as the
+     * rehearsals recorded successful ones for its port (the probe completes none, a failed rehearsal none), and in
+     * {@code handshake} mode it answered no LOGIN7 at all. Called by every verify script at the end of its checks;
+     * a project without a simulator (OpenSSL behind the relay, configuration errors) has nothing to count.
+     */
+    @SuppressWarnings("unchecked")
+    public static void assertRehearsalsSentNoLogin(File basedir, Map<String, Object> context) throws IOException {
+        List<Simulator> sims = new ArrayList<>();
+        List<AutoCloseable> servers = (List<AutoCloseable>) context.get(SERVERS);
+        for (AutoCloseable s : servers == null ? Collections.<AutoCloseable>emptyList() : servers) {
+            if (s instanceof Simulator) {
+                sims.add((Simulator) s);
+            }
+        }
+        if (sims.isEmpty()) {
+            return;
+        }
+        Map<Integer, Integer> okRehearsals = new java.util.HashMap<>();
+        boolean loginMode = false;
+        List<Path> reports;
+        try (java.util.stream.Stream<Path> walk = Files.walk(basedir.toPath())) {
+            reports = walk.filter(f -> f.endsWith(Paths.get("target", "tls-compat", "report.json")))
+                    .collect(java.util.stream.Collectors.toList());
+        }
+        for (Path r : reports) {
+            Map<String, Object> json = io.tlscompat.core.json.Json.parseObject(
+                    new String(Files.readAllBytes(r), StandardCharsets.UTF_8));
+            List<Object> rehearsals = (List<Object>) json.get("rehearsals");
+            for (Object o : rehearsals == null ? Collections.emptyList() : rehearsals) {
+                Map<String, Object> e = (Map<String, Object>) o;
+                loginMode |= "login".equals(e.get("mode"));
+                String target = String.valueOf(e.get("target"));
+                int port = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
+                Map<String, Object> record = (Map<String, Object>) e.get("agentRecord");
+                int ok = record != null && "ok".equals(record.get("outcome")) ? 1 : 0;
+                okRehearsals.merge(port, ok, Integer::sum);
+            }
+        }
+        for (Simulator sim : sims) {
+            int expected = okRehearsals.getOrDefault(sim.port(), 0);
+            if (sim.handshakeCount() != expected) {
+                throw new AssertionError("simulator on port " + sim.port() + " completed " + sim.handshakeCount()
+                        + " TLS handshake(s); the rehearsals in " + reports + " recorded " + expected
+                        + " successful one(s)");
+            }
+            if (!loginMode && sim.loginCount() != 0) {
+                throw new AssertionError("simulator on port " + sim.port() + " answered " + sim.loginCount()
+                        + " LOGIN7 message(s) in handshake rehearsal mode; expected none");
+            }
+        }
     }
 
     /** {@code localhost:<port>}, the target as the gate names it. */
