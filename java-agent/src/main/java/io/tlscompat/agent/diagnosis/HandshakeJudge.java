@@ -30,7 +30,27 @@ import java.util.Map;
 public final class HandshakeJudge {
     static final String SOURCE = "probe";
 
+    /** Judgements kept per server profile and client stack, so a storm of identical resets costs one evaluation. */
+    private static final int CACHE_SIZE = 256;
+
     private volatile JdkTlsPolicy jdk;
+    private final Map<String, Judged> cache = new LinkedHashMap<String, Judged>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Judged> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    /** A judgement and the profile it was made on: a newer probe of the server makes it stale. */
+    private static final class Judged {
+        final ServerProfile server;
+        final Diagnosis diagnosis;
+
+        Judged(ServerProfile server, Diagnosis diagnosis) {
+            this.server = server;
+            this.diagnosis = diagnosis;
+        }
+    }
 
     /** Judges on this JVM's policy, read once, on first use. */
     public HandshakeJudge() {
@@ -43,6 +63,25 @@ public final class HandshakeJudge {
 
     /** The diagnosis of an early drop from the server's profile ({@link EarlyDropCause}); never null. */
     public Diagnosis judge(HandshakeRecord r, ServerProfile server) {
+        JdbcContext jdbc = r.jdbc();
+        String key = r.server() + "|" + r.outcome() + "|" + r.phase() + "|"
+                + r.isPrelogin() + "|" + r.offeredProtocols() + "|" + r.offeredCipherSuites() + "|"
+                + (jdbc == null ? "" : jdbc.driver() + " " + jdbc.version() + " " + settings(jdbc) + " "
+                + jdbc.tds8());
+        synchronized (cache) {
+            Judged known = cache.get(key);
+            if (known != null && known.server == server) {
+                return known.diagnosis;
+            }
+        }
+        Diagnosis d = evaluate(r, server);
+        synchronized (cache) {
+            cache.put(key, new Judged(server, d));
+        }
+        return d;
+    }
+
+    private Diagnosis evaluate(HandshakeRecord r, ServerProfile server) {
         Evaluation e = new Evaluator(Instant.now(), false).evaluate(r.server(), clientOf(r), server);
         String ended = r.outcome().value() + (r.isPrelogin() ? " in the PRELOGIN"
                 : r.phase() == null ? "" : " after " + r.phase().value());

@@ -173,4 +173,20 @@ class HandshakeJudgeTest {
         assertThat(JUDGE.judge(current, strictOnly).remediation()).isEqualTo(FindingTexts.FIX_STRICT_CAPABLE);
         assertThat(JUDGE.judge(old, strictOnly).remediation()).isEqualTo(FindingTexts.FIX_STRICT_UPGRADE);
     }
+
+    @Test
+    void aStormOfIdenticalResetsIsEvaluatedOnceAndANewProbeIsEvaluatedAgain() {
+        HandshakeJudge judge = new HandshakeJudge(JdkPolicies.running());
+        Map<TlsVersion, ProtocolSupport> legacy = new EnumMap<>(TlsVersion.class);
+        legacy.put(TlsVersion.TLSv1, new ProtocolSupport(Arrays.asList("TLS_RSA_WITH_AES_128_CBC_SHA"), true));
+        ServerProfile first = profile(legacy, "SHA256withRSA");
+        Diagnosis once = judge.judge(EARLY_RESET, first);
+        assertThat(judge.judge(Records.failed("db1", 1433, Outcome.RESET, Phase.CLIENT_HELLO_SENT, null,
+                new SocketException("Connection reset"), "TLSv1.3", "TLSv1.2"), first)).isSameAs(once);
+        Map<TlsVersion, ProtocolSupport> modern = new EnumMap<>(TlsVersion.class);
+        modern.put(TlsVersion.TLSv1_2, new ProtocolSupport(
+                Arrays.asList("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), true));
+        assertThat(judge.judge(EARLY_RESET, profile(modern, "SHA256withRSA")).code())
+                .as("a newer probe of the server is judged afresh").isEqualTo(FindingCode.HANDSHAKE_FAILED);
+    }
 }
