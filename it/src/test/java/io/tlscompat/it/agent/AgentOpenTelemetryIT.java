@@ -2,18 +2,8 @@ package io.tlscompat.it.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,40 +30,24 @@ class AgentOpenTelemetryIT {
         Path rules = Paths.get(System.getProperty("tlscompat.otel.rules"));
         assertThat(otel).isRegularFile();
         assertThat(rules).isRegularFile();
-        int port = freePort();
-        Path log = dir.resolve("tls.jsonl");
-        Path release = dir.resolve("release");
-        Path classes = Paths.get(ScrapedWhileAliveMain.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                AgentRecords.javaagent(log, "probe=false"),
+        int port = ScrapedApplication.freePort();
+        try (ScrapedApplication app = new ScrapedApplication(dir, HANDSHAKES, MISMATCHED, List.of(
                 "-javaagent:" + otel,
                 "-Dotel.jmx.config=" + rules,
                 // MBeans are registered when their first record is written: look for them again every half second
                 "-Dotel.jmx.discovery.delay=500",
                 "-Dotel.metrics.exporter=prometheus", "-Dotel.exporter.prometheus.host=127.0.0.1",
                 "-Dotel.exporter.prometheus.port=" + port,
-                "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none",
-                "-cp", classes.toString(), ScrapedWhileAliveMain.class.getName(),
-                AgentRecords.keystore(dir).toString(), Integer.toString(HANDSHAKES), release.toString(),
-                Integer.toString(MISMATCHED)));
-        Process app = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile()).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            Matcher printed = Pattern.compile("port=(\\d+) ok=" + HANDSHAKES + " failed=0 strictPort=(\\d+) refused="
-                    + MISMATCHED).matcher(String.valueOf(line));
-            assertThat(printed.matches()).as(line + "\n" + stderr()).isTrue();
-            String ok = "localhost:" + printed.group(1);
-            String strict = "localhost:" + printed.group(2);
+                "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none"))) {
+            String ok = app.okServer;
+            String strict = app.refusingServer;
             int all = HANDSHAKES + MISMATCHED;
-
             String metrics = "";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline && (total(metrics, "tlscompat_records_written_total") != all
                     || perServer(metrics, "tlscompat_server_handshakes_failures_total", strict) != MISMATCHED)) {
                 Thread.sleep(500);
-                metrics = scrape(port);
+                metrics = ScrapedApplication.scrape(port);
             }
             assertThat(total(metrics, "tlscompat_handshakes_attempts_total")).as(metrics).isEqualTo(all);
             assertThat(total(metrics, "tlscompat_handshakes_ok_total")).as(metrics).isEqualTo(HANDSHAKES);
@@ -92,13 +66,7 @@ class AgentOpenTelemetryIT {
             // no DHE handshake was seen: the gauge says -1
             assertThat(metrics).as(metrics).containsPattern("(?m)^tlscompat_server_dhe_failure_rate\\w*\\{[^}]*server=\""
                     + Pattern.quote(ok) + "\"[^}]*\\} -1(\\.0)?$");
-        } finally {
-            Files.createFile(release);
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
         }
-        assertThat(app.exitValue()).as(stderr()).isZero();
     }
 
     /** A sample without a server attribute (OpenTelemetry adds its scope labels), or -1 when absent. */
@@ -113,32 +81,5 @@ class AgentOpenTelemetryIT {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*server=\"" + Pattern.quote(server)
                 + "\"[^}]*\\} (\\S+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
-    }
-
-    private static String scrape(int port) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics").openConnection();
-            c.setConnectTimeout(5000);
-            c.setReadTimeout(5000);
-            try (InputStream in = c.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            return ""; // the exporter's HTTP server may not listen yet
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private String stderr() {
-        try {
-            return new String(Files.readAllBytes(dir.resolve("stderr.txt")), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }
