@@ -66,6 +66,8 @@ final class MojoMessages {
     static final String NOT_OBSERVED_UNREACHABLE = "the server could not be probed";
     static final String NOT_OBSERVED_NO_DRIVER = "no driver for its URL among the runtime dependencies";
     static final String NOT_OBSERVED_NO_TLS = "the connection uses no TLS, so there is no handshake to rehearse";
+    static final String NOT_OBSERVED_JTDS_BROWSER = "jTDS asks the SQL Server Browser on UDP 1434 itself, and"
+            + " <browserPort> is %d";
     static final String NOT_OBSERVED_SAME_SERVER = "another URL of the same server is rehearsed";
     static final String REHEARSAL_RESULT = "rehearsal %s: predicted %s; observed %s; driver said: %s; agrees: %s";
 

@@ -76,13 +76,25 @@ final class Rehearsal {
             cmd.add("-cp");
             cmd.add(classpath());
             cmd.add(RehearsalMain.class.getName());
-            cmd.add(withoutRetries(withoutCredentials(target.redactedUrl())));
+            cmd.add(rehearsalUrl(target));
             cmd.add(login);
             cmd.add(String.valueOf(mode.loginTimeoutSeconds()));
+            char[] storePassword = target.trustStorePassword();
+            if (storePassword != null) {
+                cmd.add(RehearsalMain.PASSWORD_ON_STDIN);
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             File out = new File(workDir, log.getName() + ".out");
             pb.redirectOutput(out);
             Process p = pb.start();
+            // The trust store's password reaches the fork on its standard input: never on a command line (which
+            // every user of the machine can read) and never in a file.
+            try (java.io.Writer in = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+                if (storePassword != null) {
+                    in.write(storePassword);
+                    in.write('\n');
+                }
+            }
             if (!p.waitFor(mode.loginTimeoutSeconds() + FORK_MARGIN_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new MojoExecutionException("The rehearsal for " + target.address() + " did not finish");
@@ -98,6 +110,20 @@ final class Rehearsal {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted during the rehearsal", e);
         }
+    }
+
+    /**
+     * The URL the fork connects with: no credentials, no retries, the masked trust-store password left out (the real
+     * one goes through standard input), and for mssql-jdbc the port the SQL Server Browser gave the gate (an explicit
+     * port wins over the instance there, so the fork meets the same server even when the Browser is not on 1434).
+     */
+    static String rehearsalUrl(JdbcTarget target) {
+        String url = withoutCredentials(target.redactedUrl()).replaceAll("(?i);\\s*trustStorePassword\\s*=[^;]*", "");
+        if (target.flavour().equals("mssql-jdbc") && target.portSource() != null) {
+            url = url.replaceAll("(?i);\\s*portNumber\\s*=[^;]*", "").replaceAll(";+$", "") + ";portNumber="
+                    + target.port();
+        }
+        return withoutRetries(url);
     }
 
     /**

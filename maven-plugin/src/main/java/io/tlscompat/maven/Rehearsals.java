@@ -1,5 +1,6 @@
 package io.tlscompat.maven;
 
+import io.tlscompat.core.browser.InstanceResolver;
 import io.tlscompat.core.client.ClientDriver;
 import io.tlscompat.core.client.ClientProfile;
 import io.tlscompat.core.client.JdbcTarget;
@@ -45,7 +46,8 @@ final class Rehearsals {
 
     static Result runAll(RehearsalMode mode, List<JdbcTarget> jdbcTargets, List<Evaluation> evaluations,
             List<ClientDriver> drivers, Collection<Artifact> artifacts, File targetJavaHome, String targetJavaVersion,
-            boolean offline, List<String> jvmOptions, AgentSource agent, String login, File workDir, Log log)
+            boolean offline, List<String> jvmOptions, int browserPort, AgentSource agent, String login, File workDir,
+            Log log)
             throws MojoExecutionException {
         Map<Evaluation, String> notObserved = new LinkedHashMap<>();
         Map<Evaluation, List<File>> planned = new LinkedHashMap<>();
@@ -61,7 +63,8 @@ final class Rehearsals {
         File home = targetJavaHome != null ? targetJavaHome : new File(System.getProperty("java.home"));
         for (Evaluation e : evaluations) {
             JdbcTarget t = targetFor(jdbcTargets, e.target());
-            String why = everyone != null ? everyone : reasonNotToRehearse(e, t, drivers, mode, planned);
+            String why = everyone != null ? everyone : reasonNotToRehearse(e, t, drivers, mode, planned,
+                    browserPort);
             if (why != null) {
                 notObserved.put(e, why);
                 continue;
@@ -104,7 +107,7 @@ final class Rehearsals {
 
     /** Why this evaluation cannot be rehearsed, or null when it can. */
     private static String reasonNotToRehearse(Evaluation e, JdbcTarget t, List<ClientDriver> drivers,
-            RehearsalMode mode, Map<Evaluation, List<File>> planned) {
+            RehearsalMode mode, Map<Evaluation, List<File>> planned, int browserPort) {
         if (e.client().kind() != ClientProfile.Kind.JAVA || t == null || !REHEARSABLE.contains(t.flavour())) {
             // the rehearsal fork opens a JDBC connection; an r2dbc:mssql:// target has no JDBC driver to run
             return MojoMessages.NOT_OBSERVED_NOT_JDBC;
@@ -119,6 +122,10 @@ final class Rehearsals {
             if (other.target().equals(e.target())) {
                 return MojoMessages.NOT_OBSERVED_SAME_SERVER;
             }
+        }
+        if (t.flavour().equals("jtds") && t.portSource() != null && browserPort != InstanceResolver.BROWSER_PORT) {
+            // jTDS lets the instance win over any port: the fork would ask the real port 1434, not the one given
+            return String.format(MojoMessages.NOT_OBSERVED_JTDS_BROWSER, browserPort);
         }
         if (mode == RehearsalMode.HANDSHAKE && "none".equals(e.framing())) {
             // Without TLS there is no handshake to end, and the login would travel: nothing to rehearse.

@@ -19,7 +19,7 @@ import org.apache.maven.project.MavenProject;
 /**
  * Gathers the targets: {@code <targets>}, then {@code -Dtls-compat.url}, and only when neither gives one, every SQL
  * Server URL in the project's configuration files ({@link ConfigFileDiscovery}). Each URL is parsed (a bad one fails
- * the build naming its parameter or file), deduplicated by host:port, and remembered with where it was declared.
+ * the build naming its parameter or file), deduplicated by host:port (by host\\instance while the Browser is still to be asked), and remembered with where it was declared.
  * An empty result is the caller's to judge: a module without a SQL Server client is skipped, not failed.
  */
 final class TargetCollector {
@@ -109,9 +109,9 @@ final class TargetCollector {
 
     private void add(JdbcTarget t, SourceLocation at, List<JdbcTarget> out, Set<String> seen,
             Map<String, SourceLocation> locations) {
-        if (seen.add(t.address())) {
+        if (seen.add(t.key())) {
             out.add(t);
-            locations.put(t.address(), at);
+            locations.put(t.key(), at);
             log.info(String.format(MojoMessages.NOTE_TARGET, t.redactedUrl(), t.origin()));
         }
     }

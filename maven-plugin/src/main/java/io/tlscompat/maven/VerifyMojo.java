@@ -245,10 +245,17 @@ public class VerifyMojo extends AbstractMojo {
         }
         Evaluator evaluator = new Evaluator(Instant.now(), !windows.isEmpty(), certificateExpiryWarningDays);
         List<Evaluation> evaluations = new ArrayList<>();
+        List<JdbcTarget> resolvedTargets = new ArrayList<>();
         for (JdbcTarget declared : jdbcTargets) {
             JdbcTarget t;
             try {
                 t = servers.resolvePort(declared);
+                resolvedTargets.add(t);
+                // reports find the URL's line by the target's final address
+                SourceLocation at = urlLocations.get(declared.key());
+                if (at != null) {
+                    urlLocations.putIfAbsent(t.address(), at);
+                }
             } catch (BrowserException e) {
                 evaluations.add(evaluator.unreachable(declared.host() + "\\" + declared.instance(),
                         JavaClientProfiles.build(declared, DriverDetection.forFlavour(drivers, declared.flavour()),
@@ -270,8 +277,8 @@ public class VerifyMojo extends AbstractMojo {
                 evaluations.add(evaluator.evaluate(t.address(), w, server));
             }
         }
-        Rehearsals.Result rehearsed = Rehearsals.runAll(rehearsalMode, jdbcTargets, evaluations, drivers,
-                project.getArtifacts(), targetJavaHome, targetJavaVersion, serverProfile != null, jvmOptions,
+        Rehearsals.Result rehearsed = Rehearsals.runAll(rehearsalMode, resolvedTargets, evaluations, drivers,
+                project.getArtifacts(), targetJavaHome, targetJavaVersion, serverProfile != null, jvmOptions, browserPort,
                 () -> AgentJarResolver.resolve(repositorySystem, repositorySession, pluginRepositories,
                         plugin.getVersion()), rehearsalLogin, new File(outputDirectory, "rehearsal"), getLog());
         evaluations = rehearsed.evaluations;

@@ -1,7 +1,9 @@
 package io.tlscompat.core.client;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -160,7 +162,7 @@ public final class JdbcTarget {
     }
 
     private static JdbcTarget parseMssql(String rest, String redacted, String origin) {
-        String[] parts = rest.split(";");
+        String[] parts = splitOutsideBraces(rest);
         Map<String, String> props = properties(parts, 1);
         char[] trustStorePassword = secret(parts, "truststorepassword");
         String server = parts[0].trim();
@@ -233,6 +235,32 @@ public final class JdbcTarget {
     /** A copy of the URL's trustStorePassword for KeyStore.load, or null; never print it. */
     public char[] trustStorePassword() {
         return trustStorePassword == null ? null : trustStorePassword.clone();
+    }
+
+    /**
+     * mssql-jdbc's property list: ';' separates properties except inside a {braced} value, which may hold ';'
+     * (a password such as {p;w}).
+     */
+    private static String[] splitOutsideBraces(String rest) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean braced = false;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '{') {
+                braced = true;
+            } else if (c == '}') {
+                braced = false;
+            }
+            if (c == ';' && !braced) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        return parts.toArray(new String[0]);
     }
 
     private static Map<String, String> properties(String[] parts, int from) {
@@ -363,6 +391,15 @@ public final class JdbcTarget {
     /** Where the URL came from. */
     public String origin() {
         return origin;
+    }
+
+    /**
+     * What makes two URLs the same target before any SQL Server Browser is asked: {@code host\instance} when the
+     * driver will ask the Browser for the port (so {@code db1\A} and {@code db1\B} stay two targets), else
+     * {@link #address()}.
+     */
+    public String key() {
+        return asksBrowser() ? host + "\\" + instance : address();
     }
 
     /** "host:port", the report's target key. */

@@ -21,24 +21,41 @@ import java.util.Properties;
 public final class RehearsalMain {
     /** The result line starts with this. */
     public static final String MARKER = "TLSCOMPAT-REHEARSAL ";
+    /** The fourth argument when the URL's trust-store password follows on standard input (one line). */
+    public static final String PASSWORD_ON_STDIN = "--trust-store-password-on-stdin";
 
     private RehearsalMain() {
     }
 
     /**
-     * @param args the JDBC URL (password-free), the login name, the login timeout in seconds
+     * @param args the JDBC URL (password-free), the login name, the login timeout in seconds, and optionally
+     *             {@value #PASSWORD_ON_STDIN}
      */
     public static void main(String[] args) {
         Map<String, Object> result = new LinkedHashMap<>();
-        if (args.length != 3) {
+        boolean storePassword = args.length == 4 && PASSWORD_ON_STDIN.equals(args[3]);
+        if (args.length != 3 && !storePassword) {
             result.put("outcome", "usage");
-            result.put("message", "usage: RehearsalMain URL LOGIN TIMEOUT_SECONDS");
+            result.put("message", "usage: RehearsalMain URL LOGIN TIMEOUT_SECONDS [" + PASSWORD_ON_STDIN + "]");
             System.out.println(MARKER + Json.write(result));
             return;
         }
         Properties props = new Properties();
         props.setProperty("user", args[1]);
         props.setProperty("password", "");
+        if (storePassword) {
+            // The driver reads trustStorePassword from the properties when the URL does not name it.
+            try {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, "UTF-8"))
+                        .readLine();
+                props.setProperty("trustStorePassword", line == null ? "" : line);
+            } catch (java.io.IOException e) {
+                result.put("outcome", "crash");
+                result.put("message", "cannot read the trust-store password from standard input");
+                System.out.println(MARKER + Json.write(result));
+                return;
+            }
+        }
         DriverManager.setLoginTimeout(Integer.parseInt(args[2]));
         try (Connection ignored = DriverManager.getConnection(args[0], props)) {
             result.put("outcome", "connected");
