@@ -189,4 +189,33 @@ class GateRehearsalIT {
             assertThat(sim.loginCount()).isZero();
         }
     }
+
+    /**
+     * A trust store with a password, as enterprises configure it: the fork gets the real password (on its standard
+     * input), so the real driver validates as the application will, and the password appears nowhere.
+     */
+    @Test
+    void aPasswordProtectedTrustStoreIsRehearsedWithItsRealPassword() throws Exception {
+        String password = "Tr;ust-9f3k";
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2019-win2019").toBuilder()
+                .certSubjectCn("localhost").build(), 0)) {
+            Path store = dir.resolve("server-trust.jks");
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("JKS");
+            ks.load(null, null);
+            ks.setCertificateEntry("sim", sim.certificate());
+            try (java.io.OutputStream out = Files.newOutputStream(store)) {
+                ks.store(out, password.toCharArray());
+            }
+            MavenRun run = MavenRun.verify(project(dir, "rehearse-store-password", sim, "trustStore=" + store
+                    + ";trustStorePassword={" + password + "}"));
+            assertThat(run.succeeded()).as(run.toString()).isTrue();
+            assertThat(run.log()).contains("[INFO] rehearsal " + target(sim) + ": predicted handshake TLSv1.2")
+                    .contains("agrees: true").doesNotContain(password).doesNotContain("Tr;ust");
+            assertThat(sim.handshakeCount()).isEqualTo(1);
+            assertThat(sim.loginCount()).isZero();
+            for (String report : List.of("report.json", "summary.md", "report.sarif", "TEST-tls-compat.xml")) {
+                assertThat(run.report(report)).as(report).doesNotContain(password).doesNotContain("Tr;ust");
+            }
+        }
+    }
 }
