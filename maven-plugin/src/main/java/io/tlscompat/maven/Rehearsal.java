@@ -6,6 +6,7 @@ import io.tlscompat.core.eval.Evaluation;
 import io.tlscompat.core.eval.Finding;
 import io.tlscompat.core.eval.Severity;
 import io.tlscompat.core.json.Json;
+import io.tlscompat.core.options.OptionText;
 
 import java.io.File;
 import java.io.IOException;
@@ -59,8 +60,7 @@ final class Rehearsal {
             List<String> cmd = new ArrayList<>();
             cmd.add(java.getAbsolutePath());
             cmd.addAll(jvmOptions);
-            cmd.add("-javaagent:" + agentJar.getAbsolutePath() + "=log=" + log.getAbsolutePath()
-                    + ",stderr=false,probe=false,jfr=false,jmx=false,summary=false" + mode.agentOption());
+            cmd.add("-javaagent:" + agentJar.getAbsolutePath() + "=" + agentOptions(log, mode));
             cmd.add("-cp");
             cmd.add(classpath());
             cmd.add(RehearsalMain.class.getName());
@@ -86,6 +86,20 @@ final class Rehearsal {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted during the rehearsal", e);
         }
+    }
+
+    /**
+     * The fork's agent options, written by the agent's own writer, so a log path holding a comma still arrives
+     * whole: records to {@code log} only (no stderr, probe, JFR, JMX or summary), plus the mode's option.
+     */
+    static String agentOptions(File log, RehearsalMode mode) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("log", log.getAbsolutePath());
+        for (String off : new String[] {"stderr", "probe", "jfr", "jmx", "summary"}) {
+            options.put(off, "false");
+        }
+        options.putAll(mode.agentOptions());
+        return OptionText.write(options);
     }
 
     /**
