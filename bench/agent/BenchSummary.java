@@ -65,6 +65,8 @@ public class BenchSummary {
             System.out.println();
             System.out.println(startup);
         }
+        System.out.println();
+        System.out.println(footnote(runs.isEmpty() ? 0 : completePairs(runs.values().iterator().next()).size()));
     }
 
     @SuppressWarnings("unchecked")
@@ -149,6 +151,22 @@ public class BenchSummary {
         }
         return m + " [" + String.format(Locale.ROOT, format, s.get(k - 1)) + ", "
                 + String.format(Locale.ROOT, format, s.get(n - k)) + "]";
+    }
+
+    /** How the intervals were taken, with the exact coverage for this many pairs. */
+    static String footnote(int n) {
+        int k = orderStatistic(n);
+        if (k == 0) {
+            return "Ratios: agent/no-agent within each JVM pair; median of the pairs. With " + n
+                    + " pairs no distribution-free 95 % interval exists (at least 6 are needed): the range is shown.";
+        }
+        double tail = 0;
+        for (int j = 0; j < k; j++) {
+            tail += binomial(n, j) / Math.pow(2, n);
+        }
+        return String.format(Locale.ROOT, "Ratios: agent/no-agent within each JVM pair; median of the %d pairs, with"
+                + " the distribution-free (sign-test) interval [r(%d), r(%d)] of the sorted pair ratios, coverage"
+                + " %.1f %% (at least 95 %%).", n, k, n + 1 - k, (1 - 2 * tail) * 100);
     }
 
     /** The largest k >= 1 with P(Binomial(n, 1/2) <= k - 1) <= 0.025, or 0 when there is none (n < 6). */

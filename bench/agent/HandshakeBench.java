@@ -103,6 +103,7 @@ public class HandshakeBench {
             earlyLife.handshake(c);
         }
         earlyLife.close();
+        long loadedClasses = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         for (int i = 0; i < warmup; i++) {
             c.handshake();
         }
@@ -119,7 +120,7 @@ public class HandshakeBench {
                 + " steady_wall_median_us=" + steady.wallMedianMicros() + " steady_cpu_us=" + steady.cpuMicros() / measured
                 + " steady_proc_cpu_us=" + steady.processCpuMicros() / measured
                 + " steady_agent_cpu_us=" + steady.agentMicros / measured
-                + " steady_alloc_bytes=" + steady.allocated / measured);
+                + " steady_alloc_bytes=" + steady.allocated / measured + " early_loaded_classes=" + loadedClasses);
     }
 
     /** One measured window: per-handshake wall time, and CPU of the threads that did the work, over the window. */
