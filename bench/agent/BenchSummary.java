@@ -146,8 +146,8 @@ public class BenchSummary {
         int k = orderStatistic(n);
         String m = String.format(Locale.ROOT, format, median(s));
         if (k == 0) {
-            return m + " [n=" + n + ": too few pairs for a 95% interval; range " + String.format(Locale.ROOT, format,
-                    s.get(0)) + ".." + String.format(Locale.ROOT, format, s.get(n - 1)) + "]";
+            return m + " (n=" + n + ", range " + String.format(Locale.ROOT, format, s.get(0)) + ".."
+                    + String.format(Locale.ROOT, format, s.get(n - 1)) + ")";
         }
         return m + " [" + String.format(Locale.ROOT, format, s.get(k - 1)) + ", "
                 + String.format(Locale.ROOT, format, s.get(n - k)) + "]";
