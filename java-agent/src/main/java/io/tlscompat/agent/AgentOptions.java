@@ -1,16 +1,17 @@
 package io.tlscompat.agent;
 
+import io.tlscompat.core.options.OptionText;
+
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The agent's options, parsed in one place from {@code key=value,key=value} (the same text for {@code -javaagent:}
- * and for {@code attach}). Unknown keys and bad values are rejected with a message naming the input and the valid
- * keys; {@link #parse} never returns half-parsed options.
+ * and for {@code attach}; a value holding a comma is written in double quotes, see {@link OptionText}). Unknown
+ * keys and bad values are rejected with a message naming the input and the valid keys; {@link #parse} never returns half-parsed options.
  */
 public final class AgentOptions {
     /** The options users set, in the order the error message and {@code attach --help} list them. */
@@ -24,7 +25,7 @@ public final class AgentOptions {
     /** Message for an unknown key; {@code %s} = the key, the valid keys. */
     public static final String UNKNOWN_KEY = "unknown agent option '%s'; valid options: %s";
     /** Message for an entry without '='. */
-    public static final String NOT_KEY_VALUE = "agent option '%s' is not key=value; write e.g. log=/var/log/app/tls.jsonl";
+    public static final String NOT_KEY_VALUE = OptionText.NOT_KEY_VALUE;
     /** Message for a bad value. */
     public static final String BAD_VALUE = "agent option %s=%s is invalid: %s";
 
@@ -76,25 +77,21 @@ public final class AgentOptions {
      * @throws IllegalArgumentException with a one-line message naming the bad input and the fix
      */
     public static AgentOptions parse(String text) {
-        Map<String, String> m = new LinkedHashMap<String, String>();
-        if (text != null && !text.trim().isEmpty()) {
-            for (String part : text.split(",")) {
-                String entry = part.trim();
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                int eq = entry.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException(String.format(NOT_KEY_VALUE, entry));
-                }
-                String key = entry.substring(0, eq).trim();
-                if (!KEYS.contains(key) && !REHEARSAL_KEY.equals(key)) {
-                    throw new IllegalArgumentException(String.format(UNKNOWN_KEY, key, String.join(", ", KEYS)));
-                }
-                m.put(key, entry.substring(eq + 1).trim());
+        Map<String, String> m = OptionText.parse(text);
+        for (String key : m.keySet()) {
+            if (!KEYS.contains(key) && !REHEARSAL_KEY.equals(key)) {
+                throw new IllegalArgumentException(String.format(UNKNOWN_KEY, key, String.join(", ", KEYS)));
             }
         }
         return new AgentOptions(m);
+    }
+
+    /**
+     * The option text for these entries, quoted where a value needs it (see {@link OptionText}), so that
+     * {@link #parse} reads back exactly these values.
+     */
+    public static String write(Map<String, String> entries) {
+        return OptionText.write(entries);
     }
 
     private static boolean bool(String key, String value, boolean dflt) {

@@ -63,4 +63,21 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("maxFileSize=lots"))
                 .hasMessage(String.format(AgentOptions.BAD_VALUE, "maxFileSize", "lots", "use a size such as 10m"));
     }
+
+    @Test
+    void whatWriteWritesParseReadsBack() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("log", "/tmp/a,b/x=y/tls.jsonl");
+        m.put("probe", "false");
+        m.put(AgentOptions.REHEARSAL_KEY, "handshake");
+        AgentOptions o = AgentOptions.parse(AgentOptions.write(m));
+        assertThat(o.log()).isEqualTo("/tmp/a,b/x=y/tls.jsonl");
+        assertThat(o.probe()).isFalse();
+        assertThat(o.rehearsal()).isTrue();
+    }
+
+    @Test
+    void aQuotedLogPathWithACommaIsOneValue() {
+        assertThat(AgentOptions.parse("log=\"/tmp/a,b/tls.jsonl\",queue=7").log()).isEqualTo("/tmp/a,b/tls.jsonl");
+    }
 }

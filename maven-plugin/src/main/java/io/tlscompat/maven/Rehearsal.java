@@ -6,6 +6,7 @@ import io.tlscompat.core.eval.Evaluation;
 import io.tlscompat.core.eval.Finding;
 import io.tlscompat.core.eval.Severity;
 import io.tlscompat.core.json.Json;
+import io.tlscompat.core.options.OptionText;
 
 import java.io.File;
 import java.io.IOException;
@@ -71,8 +72,7 @@ final class Rehearsal {
             cmd.add(java.getAbsolutePath());
             cmd.addAll(FAST_START);
             cmd.addAll(jvmOptions);
-            cmd.add("-javaagent:" + agentJar.getAbsolutePath() + "=log=" + log.getAbsolutePath()
-                    + ",stderr=false,probe=false,jfr=false,jmx=false,summary=false" + mode.agentOption());
+            cmd.add("-javaagent:" + agentJar.getAbsolutePath() + "=" + agentOptions(log, mode));
             cmd.add("-cp");
             cmd.add(classpath());
             cmd.add(RehearsalMain.class.getName());
@@ -124,6 +124,20 @@ final class Rehearsal {
                     + target.port();
         }
         return withoutRetries(url);
+    }
+
+    /**
+     * The fork's agent options, written by the agent's own writer, so a log path holding a comma still arrives
+     * whole: records to {@code log} only (no stderr, probe, JFR, JMX or summary), plus the mode's option.
+     */
+    static String agentOptions(File log, RehearsalMode mode) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("log", log.getAbsolutePath());
+        for (String off : new String[] {"stderr", "probe", "jfr", "jmx", "summary"}) {
+            options.put(off, "false");
+        }
+        options.putAll(mode.agentOptions());
+        return OptionText.write(options);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.tlscompat.maven;
 
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
@@ -17,9 +19,10 @@ enum RehearsalMode {
         return this == HANDSHAKE ? 10 : 15;
     }
 
-    /** The agent option that makes the fork end each connection right after its handshake, or "" for none. */
-    String agentOption() {
-        return this == HANDSHAKE ? ",rehearsal=handshake" : "";
+    /** The agent option that makes the fork end each connection right after its handshake, or none. */
+    Map<String, String> agentOptions() {
+        return this == HANDSHAKE ? Collections.singletonMap("rehearsal", "handshake")
+                : Collections.<String, String>emptyMap();
     }
 
     static RehearsalMode parse(String value) throws MojoFailureException {

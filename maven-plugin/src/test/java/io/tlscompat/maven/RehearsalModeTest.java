@@ -2,7 +2,11 @@ package io.tlscompat.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import io.tlscompat.core.options.OptionText;
+
+import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +29,18 @@ class RehearsalModeTest {
 
     @Test
     void onlyHandshakeModeAsksTheAgentToEndTheConnection() {
-        assertThat(RehearsalMode.HANDSHAKE.agentOption()).isEqualTo(",rehearsal=handshake");
-        assertThat(RehearsalMode.LOGIN.agentOption()).isEmpty();
+        assertThat(RehearsalMode.HANDSHAKE.agentOptions()).containsExactly(entry("rehearsal", "handshake"));
+        assertThat(RehearsalMode.LOGIN.agentOptions()).isEmpty();
+    }
+
+    @Test
+    void aLogPathWithACommaReachesTheAgentWhole() {
+        File log = new File("/tmp/a,b/x=y/rehearsal-db1-1433.jsonl");
+        String text = Rehearsal.agentOptions(log, RehearsalMode.HANDSHAKE);
+        assertThat(text).isEqualTo("log=\"" + log.getAbsolutePath() + "\",stderr=false,probe=false,jfr=false,"
+                + "jmx=false,summary=false,rehearsal=handshake");
+        assertThat(OptionText.parse(text)).containsEntry("log", log.getAbsolutePath())
+                .containsEntry("rehearsal", "handshake").hasSize(7);
     }
 
     @Test

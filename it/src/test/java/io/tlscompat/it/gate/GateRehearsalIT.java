@@ -53,6 +53,25 @@ class GateRehearsalIT {
         }
     }
 
+    /** The project (and so the rehearsal's log) under a directory with a comma: the agent still gets one path. */
+    @Test
+    void aLogPathWithACommaStillReachesTheAgent() throws Exception {
+        try (Simulator sim = simulator("sql2019-win2019")) {
+            Path project = project(Files.createDirectories(dir.resolve("a,b")), "rehearse-comma", sim,
+                    "trustServerCertificate=true");
+            MavenRun run = MavenRun.verify(project);
+            assertThat(run.succeeded()).as(run.toString()).isTrue();
+            assertThat(run.log()).contains("[INFO] rehearsal " + target(sim) + ": predicted handshake TLSv1.2")
+                    .contains("observed handshake TLSv1.2").contains("agrees: true");
+            assertThat(sim.handshakeCount()).isEqualTo(1);
+            // The agent wrote where it was told, inside the directory with the comma.
+            try (java.util.stream.Stream<Path> files = Files.walk(project.resolve("target"))) {
+                assertThat(files.filter(p -> p.getFileName().toString().equals("rehearsal-localhost-" + sim.port()
+                        + ".jsonl")).filter(p -> p.toString().contains("a,b")).count()).isEqualTo(1);
+            }
+        }
+    }
+
     /**
      * A certificate from a private CA, with mssql-jdbc 13.2's default {@code encrypt=true}: the model (which takes
      * every CA-issued certificate as trusted) predicts a pass, the real driver fails PKIX. The observation wins.

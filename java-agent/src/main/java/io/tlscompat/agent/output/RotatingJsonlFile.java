@@ -71,12 +71,13 @@ public final class RotatingJsonlFile implements RecordConsumer {
             if (out == null && !open()) {
                 return;
             }
-            byte[] bytes = (line + "\n").getBytes(UTF8);
-            if (size > 0 && size + bytes.length > maxSize) {
+            byte[] bytes = line.getBytes(UTF8);
+            if (size > 0 && size + bytes.length + 1 > maxSize) {
                 rotate();
             }
             out.write(bytes);
-            size += bytes.length;
+            out.write('\n');
+            size += bytes.length + 1;
         } catch (IOException e) {
             disable(e);
         }

@@ -3,15 +3,12 @@ package io.tlscompat.agent.record;
 import io.tlscompat.core.tls.CipherSuites;
 
 import java.security.cert.X509Certificate;
-import java.text.SimpleDateFormat;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * One handshake as the agent saw it. Built on the handshake thread with raw facts only (strings, the exception and
@@ -161,7 +158,7 @@ public final class HandshakeRecord {
         if (!certificateResolved) {
             certificateResolved = true;
             if (certificateSource instanceof X509Certificate) {
-                peerCertificate = PeerCertificate.of((X509Certificate) certificateSource);
+                peerCertificate = PeerCertificate.summaryOf((X509Certificate) certificateSource);
             } else if (certificateSource instanceof byte[]) {
                 peerCertificate = PeerCertificate.fromDer((byte[]) certificateSource);
             }
@@ -219,17 +216,7 @@ public final class HandshakeRecord {
         return m;
     }
 
-    /** Creating a SimpleDateFormat per record costs more than the rest of the record: one per thread. */
-    private static final ThreadLocal<SimpleDateFormat> ISO = new ThreadLocal<SimpleDateFormat>() {
-        @Override
-        protected SimpleDateFormat initialValue() {
-            SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
-            f.setTimeZone(TimeZone.getTimeZone("UTC"));
-            return f;
-        }
-    };
-
     static String isoTime(long millis) {
-        return ISO.get().format(new Date(millis));
+        return IsoTime.format(millis);
     }
 }

@@ -44,6 +44,35 @@ public final class PeerCertificate {
                 key.getAlgorithm(), CertificateParser.keySize(key), ISO.get().format(cert.getNotAfter()));
     }
 
+    /** Summaries of the servers' certificates seen last; a server presents the same one handshake after handshake. */
+    private static final Map<X509Certificate, PeerCertificate> RECENT =
+            new LinkedHashMap<X509Certificate, PeerCertificate>(32, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<X509Certificate, PeerCertificate> eldest) {
+                    return size() > RECENT_MAX;
+                }
+            };
+    static final int RECENT_MAX = 32;
+
+    /**
+     * {@link #of}, remembered for the last {@value #RECENT_MAX} certificates (equal by their DER encoding): decoding
+     * the key and formatting the subject for every record of the same server was most of the writer's time for a
+     * successful handshake.
+     */
+    public static PeerCertificate summaryOf(X509Certificate cert) {
+        synchronized (RECENT) {
+            PeerCertificate known = RECENT.get(cert);
+            if (known != null) {
+                return known;
+            }
+        }
+        PeerCertificate summary = of(cert);
+        synchronized (RECENT) {
+            RECENT.put(cert, summary);
+        }
+        return summary;
+    }
+
     /** Parses DER bytes captured from the Certificate message; null when they do not parse. */
     public static PeerCertificate fromDer(byte[] der) {
         if (der == null) {
