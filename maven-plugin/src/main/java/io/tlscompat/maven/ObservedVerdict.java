@@ -23,9 +23,9 @@ import java.util.Map;
  * <li>A handshake the driver really failed is an error finding with the observed cause: for a drop right after the
  * ClientHello or in the PRELOGIN (which the record cannot name), the gate's evaluator on the offer the driver really
  * sent against the probed server ({@link EarlyDropCause}), the rule the agent applies with its own probe; otherwise
- * the agent's diagnosis from the record's own words. With the driver's own message as evidence. When the prediction named the same
- * cause, the prediction's finding stands; when it named another, the observed cause is the error and the predicted
- * errors become warnings.</li>
+ * the agent's diagnosis from the record's own words. With the driver's own message as evidence. When the prediction
+ * named the same cause, or the agent named none for a failure later in the handshake, the prediction's finding
+ * stands; when it named another, the observed cause is the error and the predicted errors become warnings.</li>
  * <li>Whenever the two sides disagree (pass against fail, or two different causes), a {@code prediction-mismatch}
  * warning shows both, for the knowledge base's sake.</li>
  * </ul>
@@ -47,8 +47,12 @@ final class ObservedVerdict {
         boolean observedOk = record != null && "ok".equals(record.get("outcome"));
         boolean observedFail = record != null && !observedOk;
         FindingCode predictedCode = firstErrorCode(predicted);
-        Finding observedFailure = observedFail ? observedFailure(predicted, record, driverSaid) : null;
-        boolean sameCause = observedFailure != null && observedFailure.code() == predictedCode;
+        Finding judged = observedFail ? earlyDropCause(predicted, record) : null;
+        Finding observedFailure = observedFail ? observedFailure(predicted, record, driverSaid, judged) : null;
+        // A failure the agent could not name does not contradict a predicted cause: the prediction's finding stays.
+        boolean unnamed = observedFailure != null && judged == null
+                && observedFailure.code() == FindingCode.HANDSHAKE_FAILED && predictedCode != null;
+        boolean sameCause = observedFailure != null && (observedFailure.code() == predictedCode || unnamed);
         List<Finding> findings = new ArrayList<>();
         for (Finding f : predicted.findings()) {
             boolean disproved = observedOk || (observedFailure != null && !sameCause);
@@ -112,11 +116,11 @@ final class ObservedVerdict {
     }
 
     @SuppressWarnings("unchecked")
-    private static Finding observedFailure(Evaluation predicted, Map<String, Object> record, String driverSaid) {
+    private static Finding observedFailure(Evaluation predicted, Map<String, Object> record, String driverSaid,
+            Finding judged) {
         Map<String, Object> diagnosis = (Map<String, Object>) record.get("diagnosis");
         FindingCode code = diagnosis == null ? null : FindingCode.fromCode(String.valueOf(diagnosis.get("code")));
         // An early drop is judged by the engine even when the fork's agent (which has no probe) offered a guess.
-        Finding judged = earlyDropCause(predicted, record);
         if (judged != null) {
             Map<String, Object> evidence = new LinkedHashMap<>(judged.evidence());
             evidence.put("outcome", record.get("outcome"));

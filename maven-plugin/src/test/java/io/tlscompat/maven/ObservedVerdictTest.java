@@ -129,4 +129,13 @@ class ObservedVerdictTest {
         assertThat(errors(merged)).isEmpty();
         assertThat(warnings(merged)).containsExactly("protocol-mismatch", "prediction-mismatch");
     }
+
+    @Test
+    void aLaterFailureTheAgentCouldNotNameKeepsThePredictedCause() {
+        Evaluation predicted = new Evaluator(Instant.now(), false).evaluate("db1:1433", client("TLSv1.3", "TLSv1.2"),
+                tls12Server(true));
+        Evaluation merged = ObservedVerdict.merge(predicted, rehearsal("error", "certificate-received", "TLSv1.3",
+                "TLSv1.2"));
+        assertThat(merged.findings()).containsExactlyElementsOf(predicted.findings());
+    }
 }
