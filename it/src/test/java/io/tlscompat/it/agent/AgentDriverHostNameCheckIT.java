@@ -1,7 +1,7 @@
 package io.tlscompat.it.agent;
 
 import static io.tlscompat.it.agent.AgentRecords.diagnosis;
-import static io.tlscompat.it.agent.AgentRecords.fix;
+import static io.tlscompat.it.agent.AgentRecords.remediation;
 import static io.tlscompat.it.agent.AgentRecords.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,7 +93,7 @@ class AgentDriverHostNameCheckIT {
         assertThat(r).as(o.toString()).containsEntry("outcome", "client-rejected")
                 .containsEntry("phase", "certificate-received").containsEntry("peerHost", host);
         assertThat(diagnosis(r)).isEqualTo("certificate-hostname-mismatch");
-        assertThat(fix(r)).isEqualTo(String.format(FindingTexts.FIX_HOSTNAME_MISMATCH, host));
+        assertThat(remediation(r)).isEqualTo(String.format(FindingTexts.FIX_HOSTNAME_MISMATCH, host));
         assertThat(map(r, "peerCertificate")).containsEntry("subject", "CN=" + certificateName);
     }
 
