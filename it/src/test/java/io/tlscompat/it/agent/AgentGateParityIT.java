@@ -19,6 +19,7 @@ import io.tlscompat.core.profile.ServerProfile;
 import io.tlscompat.it.support.ClientOutcome;
 import io.tlscompat.it.support.HardenedDhScenario;
 import io.tlscompat.it.support.JdbcClient;
+import io.tlscompat.it.support.JdbcClientMain;
 import io.tlscompat.it.support.JdbcDriver;
 import io.tlscompat.it.support.OpenSslCertificate;
 import io.tlscompat.it.support.OpenSslServer;
@@ -58,11 +59,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentGateParityIT {
     /**
-     * mssql-jdbc's options behind OpenSSL, where a completed handshake always ends in a failed login: a short login
-     * timeout, and no second connection (12.x retries once after 10 s by default). Neither changes the TLS the
-     * driver offers.
+     * mssql-jdbc's options behind OpenSSL, where a completed handshake always ends in a failed login: short login and
+     * read timeouts (12.10 otherwise waits about 20 s for s_server's answer to LOGIN7), and no second connection
+     * (12.x retries once after 10 s by default). None of them changes the TLS the driver offers.
      */
-    private static final String OPENSSL_MSSQL_OPTIONS = "loginTimeout=3;connectRetryCount=0";
+    private static final String OPENSSL_MSSQL_OPTIONS = "loginTimeout=3;socketTimeout=3000;connectRetryCount=0";
     /** Client JVMs at once: each scenario's rows run one after the other (s_server serves one connection at a time). */
     private static final int PARALLEL_SCENARIOS = 3;
 
@@ -321,6 +322,9 @@ class AgentGateParityIT {
 
         // The agent: the real driver under -javaagent, the probe on as by default.
         List<String> jvmArgs = new ArrayList<>(stack.jvmOptions());
+        // The client waits (up to 10 s) for the agent's record before it exits: on a loaded machine the agent's own
+        // bounded drain at exit can lose the race, and a missing record would read as a missing diagnosis.
+        jvmArgs.add("-D" + JdbcClientMain.AWAIT_AGENT_RECORDS + "=1");
         jvmArgs.add(AgentRecords.javaagent(log, "probe=true"));
         ClientOutcome o = JdbcClient.with(stack.driver()).jdk(stack.jdk()).jvmArgs(jvmArgs.toArray(new String[0]))
                 .connect(url).single();
