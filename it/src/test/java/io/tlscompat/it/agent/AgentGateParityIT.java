@@ -322,7 +322,7 @@ class AgentGateParityIT {
 
         // The agent: the real driver under -javaagent, the probe on as by default.
         List<String> jvmArgs = new ArrayList<>(stack.jvmOptions());
-        // The client waits (up to 10 s) for the agent's record before it exits: on a loaded machine the agent's own
+        // The client waits (up to 30 s) for the agent's record before it exits: on a loaded machine the agent's own
         // bounded drain at exit can lose the race, and a missing record would read as a missing diagnosis.
         jvmArgs.add("-D" + JdbcClientMain.AWAIT_AGENT_RECORDS + "=1");
         jvmArgs.add(AgentRecords.javaagent(log, "probe=true"));
