@@ -10,6 +10,8 @@ try {
     assert log.contains(findingLine('error', 'certificate-untrusted', String.format(FindingTexts.UNTRUSTED,
             'CN=SSL_Self_Signed_Fallback', 'encryption requested without trustServerCertificate=true')))
     assert log.contains('fix: ' + FindingTexts.FIX_UNTRUSTED)
+    // the handshake rehearsal (the default): the real driver's handshake failed, and no LOGIN7 reached the server
+    assert handshakesAndLogins(context) == [0, 0]
     assertRehearsalsSentNoLogin(basedir, context)
 } finally {
     stop(context)

@@ -30,9 +30,10 @@ public final class JdbcClientMain {
     /** SQL Server's error number for a failed login. */
     public static final int LOGIN_FAILED_ERROR = 18456;
     /**
-     * System property: before exiting, wait (up to 10 s) until the tls-compat agent's MBean says it has written this
+     * System property: before exiting, wait (up to 30 s) until the tls-compat agent's MBean says it has written this
      * many records, so that an exit-time JFR dump holds the agent's events too (the JDK runs its shutdown hooks, JFR's
-     * dump and the agent's drain, concurrently).
+     * dump and the agent's drain, concurrently), and so that a failure's record, which waits for the agent's probe
+     * (slow on a loaded machine), is not lost to the agent's bounded drain at exit.
      */
     public static final String AWAIT_AGENT_RECORDS = "tlscompat.it.awaitAgentRecords";
 
@@ -61,7 +62,7 @@ public final class JdbcClientMain {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("tlscompat:type=Handshakes");
         long written = -1;
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < end) {
             written = server.isRegistered(name) ? (Long) server.getAttribute(name, "RecordsWritten") : -1;
             if (written >= expected) {

@@ -95,7 +95,8 @@ public final class RecordDiagnoser {
             return d(FindingCode.WEAK_CERTIFICATE_SIGNATURE, "the certificate of " + r.server() + " is signed with "
                     + signature(r, text) + ", which this JVM refuses", FindingTexts.FIX_WEAK_SIGNATURE);
         }
-        if (text.contains("no subject alternative") || text.contains("no name matching")) {
+        if (text.contains("no subject alternative") || text.contains("no name matching")
+                || text.contains(io.tlscompat.agent.record.FailureClassifier.DRIVER_HOST_NAME_CHECK)) {
             return d(FindingCode.CERTIFICATE_HOSTNAME_MISMATCH, "the certificate of " + r.server()
                     + " does not name " + r.peerHost(), Remedies.hostname(judge.clientOf(r)));
         }

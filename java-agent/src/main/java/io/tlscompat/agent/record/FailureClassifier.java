@@ -15,6 +15,16 @@ import java.util.Locale;
 public final class FailureClassifier {
     private static final int MAX_CHAIN = 16;
 
+    /**
+     * mssql-jdbc's own host-name check, lower-cased. Its trust managers (HostNameOverrideX509TrustManager and, for
+     * encrypt=strict with serverCertificate, ServerCertificateX509TrustManager) call
+     * SQLServerCertificateUtils.validateServerNameInCertificate, which throws a CertificateException with
+     * SQLServerResource's R_certNameFailed: "Failed to validate the server name \"{0}\"in a certificate during
+     * Secure Sockets Layer (SSL) initialization." (read from the 12.10.2 and 13.6.2 jars). JSSE carries that message
+     * into its SSLHandshakeException: this JVM refused the server's certificate.
+     */
+    public static final String DRIVER_HOST_NAME_CHECK = "failed to validate the server name";
+
     private FailureClassifier() {
     }
 
@@ -81,7 +91,8 @@ public final class FailureClassifier {
                 || m.contains("no negotiable cipher") || m.contains("no appropriate cipher")
                 || m.contains("unable to find valid certification path") || m.contains("not supported by client")
                 || m.contains("certificate_unknown") || m.contains("does not conform")
-                || m.contains("not configured to support ssl") || m.contains("not configured to support")) {
+                || m.contains("not configured to support ssl") || m.contains("not configured to support")
+                || m.contains(DRIVER_HOST_NAME_CHECK)) {
             return Outcome.CLIENT_REJECTED;
         }
         if (t instanceof SocketException) {

@@ -47,6 +47,16 @@ class FailureClassifierTest {
     }
 
     @Test
+    void theDriversOwnHostNameCheckIsClientRejected() {
+        // mssql-jdbc 12.10 / 13.6: its trust manager's CertificateException, carried by JSSE's SSLHandshakeException
+        SSLHandshakeException e = new SSLHandshakeException("Failed to validate the server name \"localhost\"in a"
+                + " certificate during Secure Sockets Layer (SSL) initialization. Name in certificate"
+                + " \"db.example.test\"");
+        e.initCause(new java.security.cert.CertificateException(e.getMessage()));
+        assertThat(FailureClassifier.classify(e)).isEqualTo(Outcome.CLIENT_REJECTED);
+    }
+
+    @Test
     void timeoutAndUnknown() {
         assertThat(FailureClassifier.classify(new SocketTimeoutException("Read timed out")))
                 .isEqualTo(Outcome.TIMEOUT);
