@@ -29,4 +29,27 @@ public interface HookSink {
 
     /** mssql-jdbc's PRELOGIN exchange failed (before any TLS in TDS 7.x: encryption refused, strict-only server). */
     void preloginFailed(Object connection, String host, int port, Throwable failure);
+
+    /*
+     * SSLEngine: {@code connection} is the connection's output record, the one object all engine hooks can reach;
+     * the sink compares it by identity and never calls it.
+     */
+
+    /** {@code TransportContext.kickstart()} on a connection not yet negotiated; {@code transport} is the socket or engine. */
+    void engineStart(Object transport, Object connection);
+
+    /** An engine's connection is writing a handshake message of {@code type}. */
+    void engineMessageSent(Object connection, int type);
+
+    /** A connection (socket or engine) received a handshake message of {@code type}. */
+    void engineMessageReceived(Object connection, int type, Object body);
+
+    /** A connection (socket or engine) finished its handshake. */
+    void engineFinished(Object connection);
+
+    /** A connection (socket or engine) failed fatally with {@code failure}. */
+    void engineFailed(Object connection, Throwable failure);
+
+    /** An engine's inbound side is being closed (the TCP connection ended). */
+    void engineInboundClosed(Object connection);
 }

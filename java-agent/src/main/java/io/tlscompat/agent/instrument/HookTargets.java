@@ -50,9 +50,47 @@ public final class HookTargets {
     static final String ENABLE_ENCRYPTION = "enableEncryption";
     static final String ENABLE_ENCRYPTION_DESC = "(Ljava/lang/String;)V";
 
+    /*
+     * SSLEngine. An engine's handshake is spread over many wrap/unwrap calls and delegated tasks, on any thread, so
+     * its state is keyed by the connection's OutputRecord (TransportContext.outputRecord): the one object every hook
+     * below can reach, including SSLEngineOutputRecord.encodeHandshake, which has no reference back to its engine.
+     * Verified with javap on OpenJDK 17.0.15 and Temurin 25 (same members, same descriptors).
+     */
+
+    /** {@code TransportContext}: shared by both transports; only engines are followed through it. */
+    public static final String TRANSPORT_CONTEXT = "sun/security/ssl/TransportContext";
+    /** {@code void kickstart()}: entered on every wrap until negotiated (and by startHandshake). */
+    static final String KICKSTART = "kickstart";
+    static final String KICKSTART_DESC = "()V";
+    /** {@code HandshakeStatus finishHandshake()}: the session is in place when it returns. */
+    static final String FINISH_HANDSHAKE = "finishHandshake";
+    static final String FINISH_HANDSHAKE_DESC = "()Ljavax/net/ssl/SSLEngineResult$HandshakeStatus;";
+    /** {@code SSLException fatal(Alert, String, boolean, Throwable)}: every fatal path ends here, always by a throw. */
+    static final String FATAL = "fatal";
+    static final String FATAL_DESC = "(Lsun/security/ssl/Alert;Ljava/lang/String;ZLjava/lang/Throwable;)"
+            + "Ljavax/net/ssl/SSLException;";
+    /** {@code final SSLTransport transport}, {@code final OutputRecord outputRecord}, {@code boolean isNegotiated}. */
+    static final String FIELD_TRANSPORT = "transport";
+    static final String FIELD_TRANSPORT_DESC = "Lsun/security/ssl/SSLTransport;";
+    static final String FIELD_OUTPUT_RECORD = "outputRecord";
+    static final String FIELD_OUTPUT_RECORD_DESC = "Lsun/security/ssl/OutputRecord;";
+    static final String FIELD_NEGOTIATED = "isNegotiated";
+
+    /** {@code public void closeInbound()}: Netty and java.net.http call it when the TCP connection ends. */
+    public static final String SSL_ENGINE_IMPL = "sun/security/ssl/SSLEngineImpl";
+    static final String CLOSE_INBOUND = "closeInbound";
+    static final String CLOSE_INBOUND_DESC = "()V";
+    /** {@code final TransportContext conContext} on SSLEngineImpl and HandshakeContext. */
+    static final String FIELD_CON_CONTEXT = "conContext";
+    static final String FIELD_CON_CONTEXT_DESC = "Lsun/security/ssl/TransportContext;";
+
+    /** {@code void encodeHandshake(byte[], int, int)}: every outgoing handshake message of an SSLEngine. */
+    public static final String ENGINE_OUTPUT_RECORD = "sun/security/ssl/SSLEngineOutputRecord";
+
     /** Binary names of the JDK classes to retransform when attaching late. */
     public static final String[] JDK_CLASSES = {
-        "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext"
+        "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext",
+        "sun.security.ssl.TransportContext", "sun.security.ssl.SSLEngineImpl", "sun.security.ssl.SSLEngineOutputRecord"
     };
 
     private HookTargets() {

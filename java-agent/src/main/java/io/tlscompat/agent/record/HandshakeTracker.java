@@ -3,6 +3,7 @@ package io.tlscompat.agent.record;
 import io.tlscompat.agent.bootstrap.HookSink;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -11,6 +12,10 @@ import javax.net.ssl.SSLSocket;
  * furthest handshake message seen, and hands one {@link HandshakeRecord} to the {@link RecordSink}. It only reads
  * public {@link SSLSocket} state and copies a few references: no I/O, no locks beyond the sink's queue, nothing that
  * could change the handshake.
+ *
+ * <p>SSLEngine handshakes (Netty, java.net.http) are followed the same way, but by connection instead of by
+ * thread ({@link EngineHandshakes}): from the first {@code kickstart} to {@code finishHandshake}, {@code fatal} or
+ * {@code closeInbound}, whichever comes first.
  */
 public final class HandshakeTracker implements HookSink {
     private static final int TLS_SERVER_HELLO = 2;
@@ -18,6 +23,7 @@ public final class HandshakeTracker implements HookSink {
 
     private final ThreadLocal<InFlightHandshake> current = new ThreadLocal<InFlightHandshake>();
     private final ThreadLocal<JdbcContext> jdbc = new ThreadLocal<JdbcContext>();
+    private final EngineHandshakes engines = new EngineHandshakes();
     private final RecordSink sink;
     private final JdbcContextReader jdbcReader;
     private final boolean endAfterHandshake;
@@ -119,7 +125,10 @@ public final class HandshakeTracker implements HookSink {
 
     @Override
     public void messageReceived(int type, Object body) {
-        InFlightHandshake h = current.get();
+        received(current.get(), type, body);
+    }
+
+    private static void received(InFlightHandshake h, int type, Object body) {
         if (h != null && h.clientMode) {
             h.phase = Phase.later(h.phase, Phase.forReceived(type));
             if (type == TLS_SERVER_HELLO && h.serverHelloSuite < 0) {
@@ -130,6 +139,91 @@ public final class HandshakeTracker implements HookSink {
                 h.certificateDer = CertificateMessageReader.leafDer(body);
             }
         }
+    }
+
+    @Override
+    public void engineStart(Object transport, Object connection) {
+        // Sockets pass here too (startHandshake calls kickstart): they are followed by their thread instead.
+        if (!(transport instanceof SSLEngine) || connection == null || engines.get(connection) != null) {
+            return;
+        }
+        SSLEngine engine = (SSLEngine) transport;
+        if (!engine.getUseClientMode() || Thread.currentThread().getName().startsWith(OWN_THREAD_PREFIX)) {
+            return;
+        }
+        // May be null / -1 when the application created the engine without a peer: recorded as it is.
+        engines.start(connection, new InFlightHandshake(engine, engine.getPeerHost(), engine.getPeerPort(), true,
+                null, null));
+    }
+
+    @Override
+    public void engineMessageSent(Object connection, int type) {
+        InFlightHandshake h = engines.get(connection);
+        if (h != null) {
+            h.phase = Phase.later(h.phase, Phase.forSent(type));
+        }
+    }
+
+    @Override
+    public void engineMessageReceived(Object connection, int type, Object body) {
+        received(engines.get(connection), type, body);
+    }
+
+    @Override
+    public void engineFinished(Object connection) {
+        InFlightHandshake h = engines.remove(connection);
+        if (h == null) {
+            return;
+        }
+        // Called inside the engine's own lock (reentrant), after the session was put in place.
+        SSLSession session = ((SSLEngine) h.socket).getSession();
+        Object cert = h.certificateDer;
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            if (chain.length > 0 && chain[0] instanceof X509Certificate) {
+                cert = chain[0];
+            }
+        } catch (Exception noPeerCertificates) {
+            // anonymous or PSK: keep what the Certificate message had, if anything
+        }
+        sink.accept(build(h, Outcome.OK, Phase.FINISHED, session.getProtocol(), session.getCipherSuite(), cert,
+                null));
+    }
+
+    @Override
+    public void engineFailed(Object connection, Throwable failure) {
+        InFlightHandshake h = engines.remove(connection);
+        if (h == null) {
+            return;
+        }
+        HandshakeRecord r = build(h, FailureClassifier.classify(failure), h.phase, null, null, h.certificateDer,
+                failure);
+        r.chosenSuite(h.serverHelloSuite);
+        sink.accept(r);
+    }
+
+    @Override
+    public void engineInboundClosed(Object connection) {
+        InFlightHandshake h = engines.remove(connection);
+        // Before any message was written nothing reached the server: not a handshake.
+        if (h == null || h.phase == null) {
+            return;
+        }
+        // The TCP connection ended mid-handshake with no alert: Netty and java.net.http then close the engine's
+        // inbound side. The engine cannot tell an RST from a FIN; SQL Server drops with an RST.
+        HandshakeRecord r = build(h, Outcome.RESET, h.phase, null, null, h.certificateDer, null);
+        r.chosenSuite(h.serverHelloSuite);
+        sink.accept(r);
+    }
+
+    /** SSLEngine handshakes being followed now (bounded, see {@link EngineHandshakes}). */
+    public int enginesInFlight() {
+        return engines.size();
+    }
+
+    /** SSLEngine handshakes dropped from the table without an end. */
+    public long enginesAbandoned() {
+        return engines.abandoned();
     }
 
     @Override
@@ -169,13 +263,22 @@ public final class HandshakeTracker implements HookSink {
             String suite, Object cert, Throwable failure) {
         String[] protocols = null;
         String[] suites = null;
+        String transport = null;
         if (h.socket instanceof SSLSocket) {
             SSLSocket s = (SSLSocket) h.socket;
             protocols = s.getEnabledProtocols();
             suites = s.getEnabledCipherSuites();
+            transport = HandshakeRecord.TRANSPORT_SOCKET;
+        } else if (h.socket instanceof SSLEngine) {
+            SSLEngine e = (SSLEngine) h.socket;
+            protocols = e.getEnabledProtocols();
+            suites = e.getEnabledCipherSuites();
+            transport = HandshakeRecord.TRANSPORT_ENGINE;
         }
         long micros = (System.nanoTime() - h.startNanos) / 1000L;
-        return new HandshakeRecord(h.startMillis, Thread.currentThread().getName(), h.peerHost, h.peerPort, outcome,
-                phase, protocol, suite, protocols, suites, cert, micros, failure, h.jdbc);
+        HandshakeRecord r = new HandshakeRecord(h.startMillis, Thread.currentThread().getName(), h.peerHost,
+                h.peerPort, outcome, phase, protocol, suite, protocols, suites, cert, micros, failure, h.jdbc);
+        r.transport(transport);
+        return r;
     }
 }
