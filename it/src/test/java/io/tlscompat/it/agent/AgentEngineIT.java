@@ -1,0 +1,245 @@
+package io.tlscompat.it.agent;
+
+import static io.tlscompat.it.agent.AgentRecords.diagnosis;
+import static io.tlscompat.it.agent.AgentRecords.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlscompat.it.support.JdbcClient;
+import io.tlscompat.it.support.JdbcDriver;
+import io.tlscompat.it.support.OpenSslCertificate;
+import io.tlscompat.it.support.OpenSslServer;
+import io.tlscompat.it.support.ProcessOutput;
+import io.tlscompat.simulator.Rejection;
+import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfile;
+import io.tlscompat.simulator.SimulatorProfiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10, SSLEngine: real reactive and HTTP clients under {@code -javaagent} get the records, JFR events, MBean
+ * counters and diagnoses an SSLSocket client gets. r2dbc-mssql 1.0.7.RELEASE (Netty over the JDK's SSLEngine)
+ * against the simulator, each failure scenario compared with mssql-jdbc 13.2 against the same server;
+ * {@code java.net.http} against {@code openssl s_server -www}.
+ */
+class AgentEngineIT {
+    private static final String ONE_ECDHE_SUITE = "-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
+    private static Simulator sql2019;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sql2019 = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sql2019 != null) {
+            sql2019.close();
+        }
+    }
+
+    /** The r2dbc application's class path: this module's test class path without the agent (see it/pom.xml). */
+    private static String reactiveClasspath() throws Exception {
+        String file = System.getProperty("tlscompat.reactive.classpath");
+        Path classes = Path.of(AgentEngineIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim() + java.io.File.pathSeparator + classes;
+    }
+
+    private static ProcessOutput fork(Class<?> main, List<String> jvmArgs, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(reactiveClasspath());
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        ProcessOutput out = ProcessOutput.run(cmd, Duration.ofSeconds(120));
+        assertThat(out.exitCode()).as(out.toString()).isZero();
+        return out;
+    }
+
+    /** r2dbc-mssql to {@code localhost:port} with {@code ssl=true}. */
+    private ProcessOutput r2dbc(Path log, int port, boolean trustServerCertificate, int repeat, String... jvmArgs)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(jvmArgs));
+        args.add(AgentRecords.javaagent(log, ""));
+        return fork(R2dbcClientMain.class, args, Integer.toString(port), "true",
+                Boolean.toString(trustServerCertificate), Integer.toString(repeat));
+    }
+
+    /** The record mssql-jdbc 13.2 gets in the same scenario. */
+    private Map<String, Object> mssqlJdbc(int port, String options, String... jvmArgs) throws Exception {
+        Path log = dir.resolve("jdbc.jsonl");
+        List<String> args = new ArrayList<>(List.of(jvmArgs));
+        args.add(AgentRecords.javaagent(log, ""));
+        JdbcDriver d = JdbcDriver.MSSQL_13_2;
+        JdbcClient.with(d).jvmArgs(args.toArray(new String[0])).connect(d.url(port, options));
+        return AgentRecords.single(log);
+    }
+
+    /** Same outcome, phase and diagnosis code; the engine record says it came from an SSLEngine. */
+    private static void assertDiagnosedAlike(Map<String, Object> engine, Map<String, Object> socket) {
+        assertThat(engine).containsEntry("transport", "engine").containsEntry("engine", "jdk");
+        assertThat(socket).containsEntry("transport", "socket");
+        assertThat(diagnosis(engine)).as("diagnosis of %s vs %s", engine, socket).isNotNull()
+                .isEqualTo(diagnosis(socket));
+        assertThat(engine.get("outcome")).isEqualTo(socket.get("outcome"));
+        assertThat(engine.get("phase")).isEqualTo(socket.get("phase"));
+        assertThat(engine.get("offeredProtocols")).isEqualTo(socket.get("offeredProtocols"));
+    }
+
+    @Test
+    void r2dbcSuccessCarriesWhatJsseNegotiated() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        Path jfr = dir.resolve("rec.jfr");
+        ProcessOutput out = r2dbc(log, sql2019.port(), true, 3,
+                "-XX:StartFlightRecording:+jdk.TLSHandshake#enabled=true,filename=" + jfr);
+        assertThat(out.stdout()).as("the handshake worked, the simulator refuses the login")
+                .contains("Login failed for user 'sa'");
+        List<Map<String, Object>> records = AgentRecords.read(log);
+        assertThat(records).hasSize(3);
+        Map<String, Object> r = records.get(0);
+        assertThat(r).containsEntry("outcome", "ok").containsEntry("phase", "finished")
+                .containsEntry("transport", "engine").containsEntry("engine", "jdk")
+                .containsEntry("peerHost", "localhost").containsEntry("peerPort", (long) sql2019.port());
+        assertThat(r.get("diagnosis")).isNull();
+        assertThat(map(r, "peerCertificate")).containsEntry("subject",
+                sql2019.certificate().getSubjectX500Principal().getName());
+        List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
+        RecordedEvent jdk = events.stream().filter(e -> e.getEventType().getName().equals("jdk.TLSHandshake"))
+                .filter(e -> e.getInt("peerPort") == sql2019.port()).findFirst()
+                .orElseThrow(() -> new AssertionError("no jdk.TLSHandshake in " + events.size()));
+        assertThat(r.get("protocol")).isEqualTo(jdk.getString("protocolVersion"));
+        assertThat(r.get("cipherSuite")).isEqualTo(jdk.getString("cipherSuite"));
+        List<RecordedEvent> ours = events.stream()
+                .filter(e -> e.getEventType().getName().equals("tlscompat.Handshake")).collect(Collectors.toList());
+        assertThat(ours).hasSize(3).allSatisfy(e -> assertThat(e.getString("outcome")).isEqualTo("ok"));
+        assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
+                + " attempts=3 ok=3 resets=0 failures=0");
+        assertThat(Files.readString(log)).doesNotContain("not-a-secret");
+    }
+
+    @Test
+    void r2dbcResetAfterClientHelloIsDiagnosedAsMssqlJdbcIs() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        ProcessOutput out = r2dbc(log, sql2019.port(), true, 1, "-Djdk.tls.client.protocols=TLSv1.3");
+        Map<String, Object> r = AgentRecords.single(log);
+        assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
+        assertThat(map(r, "diagnosis")).containsEntry("code", "protocol-mismatch").containsEntry("source", "probe")
+                .containsEntry("explanation", "server accepts TLSv1, TLSv1.1, TLSv1.2 only; this JVM offers TLSv1.3");
+        assertThat(out.stderr()).contains("[tls-compat] reset from localhost:" + sql2019.port()
+                + " after ClientHello: protocol-mismatch");
+        assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
+                + " attempts=1 ok=0 resets=1 failures=1");
+        Map<String, Object> jdbc = mssqlJdbc(sql2019.port(), "encrypt=true;trustServerCertificate=true",
+                "-Djdk.tls.client.protocols=TLSv1.3");
+        assertDiagnosedAlike(r, jdbc);
+        assertThat(map(r, "diagnosis").get("explanation")).isEqualTo(map(jdbc, "diagnosis").get("explanation"));
+    }
+
+    @Test
+    void r2dbcAgainstATls10OnlyServerIsAProtocolMismatchLikeMssqlJdbc() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2008r2-rtm"), 0)) {
+            Path log = dir.resolve("tls.jsonl");
+            r2dbc(log, sim.port(), true, 1);
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "server-hello-received");
+            assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
+            assertDiagnosedAlike(r, mssqlJdbc(sim.port(), "encrypt=true;trustServerCertificate=true"));
+        }
+    }
+
+    @Test
+    void r2dbcWithoutACommonSuiteIsACipherMismatchLikeMssqlJdbc() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("dhe-only-win2012r2"), 0)) {
+            Path log = dir.resolve("tls.jsonl");
+            r2dbc(log, sim.port(), true, 1, ONE_ECDHE_SUITE);
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
+            assertThat(diagnosis(r)).isEqualTo("cipher-mismatch");
+            assertDiagnosedAlike(r, mssqlJdbc(sim.port(), "encrypt=true;trustServerCertificate=true",
+                    ONE_ECDHE_SUITE));
+        }
+    }
+
+    @Test
+    void r2dbcAgainstAnAlertStyleRejectionIsAnAlertLikeMssqlJdbc() throws Exception {
+        SimulatorProfile alerting = SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().name("dhe-alert")
+                .rejection(Rejection.ALERT).build();
+        try (Simulator sim = Simulator.start(alerting, 0)) {
+            Path log = dir.resolve("tls.jsonl");
+            r2dbc(log, sim.port(), true, 1, ONE_ECDHE_SUITE);
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "alert").containsEntry("phase", "client-hello-sent");
+            assertThat((String) map(r, "exception").get("message")).contains("Received fatal alert");
+            assertThat(diagnosis(r)).isEqualTo("cipher-mismatch");
+            assertDiagnosedAlike(r, mssqlJdbc(sim.port(), "encrypt=true;trustServerCertificate=true",
+                    ONE_ECDHE_SUITE));
+        }
+    }
+
+    @Test
+    void r2dbcValidatingTheSelfSignedCertificateIsUntrustedLikeMssqlJdbc() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        ProcessOutput out = r2dbc(log, sql2019.port(), false, 1);
+        Map<String, Object> r = AgentRecords.single(log);
+        assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received");
+        assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
+        assertThat(map(r, "peerCertificate")).containsEntry("subject",
+                sql2019.certificate().getSubjectX500Principal().getName());
+        assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
+                + " attempts=1 ok=0 resets=0 failures=1");
+        assertThat(Files.readString(log)).doesNotContain("not-a-secret");
+        assertDiagnosedAlike(r, mssqlJdbc(sql2019.port(), "encrypt=true"));
+    }
+
+    @Test
+    void javaNetHttpAgainstOpenSslIsRecordedWithWhatWasNegotiated() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "localhost", 2048, "sha256");
+        try (OpenSslServer server = OpenSslServer.start(cert, dir, "-www", "-tls1_2",
+                "-cipher", "ECDHE-RSA-AES128-GCM-SHA256")) {
+            Path log = dir.resolve("tls.jsonl");
+            ProcessOutput out = fork(HttpClientMain.class, List.of(AgentRecords.javaagent(log, "probe=false")),
+                    "https://localhost:" + server.port() + "/", cert.certificateFile().toString(), "1");
+            assertThat(out.stdout()).contains("outcome=status 200");
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "ok").containsEntry("phase", "finished")
+                    .containsEntry("transport", "engine").containsEntry("protocol", "TLSv1.2")
+                    .containsEntry("cipherSuite", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+                    .containsEntry("peerHost", "localhost").containsEntry("peerPort", (long) server.port());
+            assertThat(map(r, "peerCertificate")).containsEntry("subject", "CN=localhost");
+            assertThat(out.stdout()).contains("mbean server=localhost:" + server.port()
+                    + " attempts=1 ok=1 resets=0 failures=0");
+        }
+    }
+
+    @Test
+    void javaNetHttpRefusingAnUntrustedCertificateIsDiagnosed() throws Exception {
+        OpenSslCertificate cert = OpenSslCertificate.rsa(dir, "localhost", 2048, "sha256");
+        try (OpenSslServer server = OpenSslServer.start(cert, dir, "-www")) {
+            Path log = dir.resolve("tls.jsonl");
+            ProcessOutput out = fork(HttpClientMain.class, List.of(AgentRecords.javaagent(log, "probe=false")),
+                    "https://localhost:" + server.port() + "/", "-", "1");
+            assertThat(out.stdout()).contains("outcome=failed").contains("PKIX");
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received")
+                    .containsEntry("transport", "engine");
+            assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
+        }
+    }
+}
