@@ -101,6 +101,8 @@ class AgentEngineIT {
         assertThat(engine.get("outcome")).isEqualTo(socket.get("outcome"));
         assertThat(engine.get("phase")).isEqualTo(socket.get("phase"));
         assertThat(engine.get("offeredProtocols")).isEqualTo(socket.get("offeredProtocols"));
+        assertThat(map(engine, "jdbc")).containsEntry("driver", "r2dbc-mssql").containsEntry("tds",
+                map(socket, "jdbc").get("tds"));
     }
 
     @Test
@@ -118,6 +120,9 @@ class AgentEngineIT {
                 .containsEntry("transport", "engine").containsEntry("engine", "jdk")
                 .containsEntry("peerHost", "localhost").containsEntry("peerPort", (long) sql2019.port());
         assertThat(r.get("diagnosis")).isNull();
+        assertThat(map(r, "jdbc")).containsEntry("driver", "r2dbc-mssql").containsEntry("version", "1.0.7.RELEASE")
+                .containsEntry("encrypt", "ssl=true").containsEntry("trustServerCertificate", "true")
+                .containsEntry("tds", "7.x");
         assertThat(map(r, "peerCertificate")).containsEntry("subject",
                 sql2019.certificate().getSubjectX500Principal().getName());
         List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
@@ -205,6 +210,8 @@ class AgentEngineIT {
         assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
                 + " attempts=1 ok=0 resets=0 failures=1");
         assertThat(Files.readString(log)).doesNotContain("not-a-secret");
+        assertThat(map(r, "jdbc")).containsEntry("driver", "r2dbc-mssql").containsEntry("trustServerCertificate",
+                "false");
         assertDiagnosedAlike(r, mssqlJdbc(sql2019.port(), "encrypt=true"));
     }
 

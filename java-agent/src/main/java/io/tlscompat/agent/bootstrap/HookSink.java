@@ -35,7 +35,7 @@ public interface HookSink {
      * the sink compares it by identity and never calls it.
      */
 
-    /** {@code TransportContext.kickstart()} on a connection not yet negotiated; {@code transport} is the socket or engine. */
+    /** {@code TransportContext.kickstart()} on a connection not yet negotiated; {@code transport}: socket or engine. */
     void engineStart(Object transport, Object connection);
 
     /** An engine's connection is writing a handshake message of {@code type}. */
@@ -52,4 +52,10 @@ public interface HookSink {
 
     /** An engine's inbound side is being closed (the TCP connection ended). */
     void engineInboundClosed(Object connection);
+
+    /** r2dbc-mssql made a Netty {@code SslHandler} for a connection; {@code factory} holds its configuration. */
+    void driverHandler(Object sslHandler, Object factory);
+
+    /** A Netty {@code SslHandler} is being made around {@code engine} (JSSE or not). */
+    void nettyEngine(Object engine);
 }

@@ -213,4 +213,28 @@ public final class TlsCompatHooks {
             }
         }
     }
+
+    /** r2dbc-mssql's {@code SslHandlerFactory.createSslHandler} returns {@code sslHandler}. */
+    public static void driverHandler(Object sslHandler, Object factory) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.driverHandler(sslHandler, factory);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** A Netty {@code SslHandler} is being made around {@code engine}. */
+    public static void nettyEngine(Object engine) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.nettyEngine(engine);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
 }

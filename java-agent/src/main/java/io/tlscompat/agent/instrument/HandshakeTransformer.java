@@ -42,6 +42,8 @@ public final class HandshakeTransformer implements ClassFileTransformer {
                 || HookTargets.TRANSPORT_CONTEXT.equals(internalName)
                 || HookTargets.SSL_ENGINE_IMPL.equals(internalName)
                 || HookTargets.ENGINE_OUTPUT_RECORD.equals(internalName)
+                || HookTargets.R2DBC_SSL_HANDLER_FACTORY.equals(internalName)
+                || HookTargets.NETTY_SSL_HANDLER.equals(internalName)
                 || HookTargets.TDS_CHANNEL.equals(internalName)
                 || HookTargets.SQL_SERVER_CONNECTION.equals(internalName)
                 || HookTargets.JTDS_SHARED_SOCKET.equals(internalName);

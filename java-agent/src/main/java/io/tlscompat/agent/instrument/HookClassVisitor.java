@@ -107,6 +107,17 @@ final class HookClassVisitor extends ClassVisitor {
                             HookTargets.FIELD_CON_CONTEXT_DESC, HookTargets.TRANSPORT_CONTEXT,
                             HookTargets.FIELD_OUTPUT_RECORD, HookTargets.FIELD_OUTPUT_RECORD_DESC));
         }
+        if (HookTargets.R2DBC_SSL_HANDLER_FACTORY.equals(className) && HookTargets.CREATE_SSL_HANDLER.equals(name)
+                && HookTargets.CREATE_SSL_HANDLER_DESC.equals(descriptor)) {
+            return new ExitCallAdapter(mv, true, "driverHandler", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 0));
+        }
+        if (HookTargets.NETTY_SSL_HANDLER.equals(className) && HookTargets.CONSTRUCTOR.equals(name)
+                && HookTargets.NETTY_SSL_HANDLER_INIT_DESC.equals(descriptor)) {
+            // Before super(): only the argument is read, never the uninitialised this.
+            return new EntryCallAdapter(mv, "nettyEngine", "(Ljava/lang/Object;)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 1));
+        }
         if (HookTargets.ENGINE_OUTPUT_RECORD.equals(className) && HookTargets.ENCODE_HANDSHAKE.equals(name)
                 && HookTargets.ENCODE_HANDSHAKE_DESC.equals(descriptor)) {
             return new EntryCallAdapter(mv, "engineMessageSent", "(Ljava/lang/Object;[BI)V",

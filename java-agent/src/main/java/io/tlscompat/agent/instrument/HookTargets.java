@@ -87,6 +87,23 @@ public final class HookTargets {
     /** {@code void encodeHandshake(byte[], int, int)}: every outgoing handshake message of an SSLEngine. */
     public static final String ENGINE_OUTPUT_RECORD = "sun/security/ssl/SSLEngineOutputRecord";
 
+    /**
+     * r2dbc-mssql: {@code SslHandler createSslHandler(ByteBufAllocator)} on {@code SslHandlerFactory} (1.0.7.RELEASE):
+     * its exit hands over the new handler (whose engine is about to handshake) and the factory, which holds the
+     * connection's {@code ClientConfiguration}.
+     */
+    public static final String R2DBC_SSL_HANDLER_FACTORY = "io/r2dbc/mssql/client/ssl/SslHandlerFactory";
+    static final String CREATE_SSL_HANDLER = "createSslHandler";
+    static final String CREATE_SSL_HANDLER_DESC = "(Lio/netty/buffer/ByteBufAllocator;)Lio/netty/handler/ssl/SslHandler;";
+
+    /**
+     * Netty: {@code SslHandler(SSLEngine, boolean, Executor)}, the constructor the others delegate to (4.1.94,
+     * 4.1.112): its engine argument tells a JSSE engine from one that bypasses JSSE (netty-tcnative, BCJSSE).
+     */
+    public static final String NETTY_SSL_HANDLER = "io/netty/handler/ssl/SslHandler";
+    static final String CONSTRUCTOR = "<init>";
+    static final String NETTY_SSL_HANDLER_INIT_DESC = "(Ljavax/net/ssl/SSLEngine;ZLjava/util/concurrent/Executor;)V";
+
     /** Binary names of the JDK classes to retransform when attaching late. */
     public static final String[] JDK_CLASSES = {
         "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext",

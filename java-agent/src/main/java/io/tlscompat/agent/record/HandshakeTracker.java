@@ -1,8 +1,14 @@
 package io.tlscompat.agent.record;
 
 import io.tlscompat.agent.bootstrap.HookSink;
+import java.io.PrintStream;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -24,6 +30,11 @@ public final class HandshakeTracker implements HookSink {
     private final ThreadLocal<InFlightHandshake> current = new ThreadLocal<InFlightHandshake>();
     private final ThreadLocal<JdbcContext> jdbc = new ThreadLocal<JdbcContext>();
     private final EngineHandshakes engines = new EngineHandshakes();
+    /** Driver contexts of engines made but not yet started (r2dbc-mssql), weakly keyed: never a leak. */
+    private final Map<Object, JdbcContext> engineContexts =
+            Collections.synchronizedMap(new WeakHashMap<Object, JdbcContext>());
+    private final Set<String> notCoveredSeen = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+    private volatile PrintStream notices;
     private final RecordSink sink;
     private final JdbcContextReader jdbcReader;
     private final boolean endAfterHandshake;
@@ -151,9 +162,10 @@ public final class HandshakeTracker implements HookSink {
         if (!engine.getUseClientMode() || Thread.currentThread().getName().startsWith(OWN_THREAD_PREFIX)) {
             return;
         }
+        JdbcContext context = engineContexts.isEmpty() ? null : engineContexts.remove(engine);
         // May be null / -1 when the application created the engine without a peer: recorded as it is.
         engines.start(connection, new InFlightHandshake(engine, engine.getPeerHost(), engine.getPeerPort(), true,
-                null, null));
+                context, null));
     }
 
     @Override
@@ -214,6 +226,47 @@ public final class HandshakeTracker implements HookSink {
         HandshakeRecord r = build(h, Outcome.RESET, h.phase, null, null, h.certificateDer, null);
         r.chosenSuite(h.serverHelloSuite);
         sink.accept(r);
+    }
+
+    /** Printed once per engine class that bypasses JSSE; {@code %s} is the class. */
+    public static final String NOT_COVERED = "[tls-compat] %s does not use the JDK's JSSE (netty-tcnative's OpenSSL"
+            + " or Bouncy Castle's BCJSSE): its handshakes are not recorded; use Netty's JDK provider"
+            + " (SslProvider.JDK) to have them recorded";
+
+    /** Where the one-time "not covered" line goes; null for nowhere. */
+    public void notices(PrintStream out) {
+        this.notices = out;
+    }
+
+    @Override
+    public void driverHandler(Object sslHandler, Object factory) {
+        Object engine = jdbcReader.engineOf(sslHandler);
+        if (engine instanceof SSLEngine) {
+            JdbcContext context = jdbcReader.readR2dbc(factory);
+            if (context != null) {
+                engineContexts.put(engine, context);
+            }
+        }
+    }
+
+    @Override
+    public void nettyEngine(Object engine) {
+        if (engine == null) {
+            return;
+        }
+        String name = engine.getClass().getName();
+        if (bypassesJsse(name) && notCoveredSeen.add(name)) {
+            PrintStream out = notices;
+            if (out != null) {
+                out.println(String.format(NOT_COVERED, name));
+            }
+        }
+    }
+
+    /** Netty's OpenSSL engines (netty-tcnative), BCJSSE's and Conscrypt's; Netty's JDK wrappers are JSSE inside. */
+    static boolean bypassesJsse(String engineClass) {
+        return engineClass.startsWith("io.netty.handler.ssl.") && engineClass.contains("OpenSsl")
+                || engineClass.startsWith("org.bouncycastle.") || engineClass.startsWith("org.conscrypt.");
     }
 
     /** SSLEngine handshakes being followed now (bounded, see {@link EngineHandshakes}). */

@@ -84,4 +84,17 @@ class EngineHandshakesTest {
         tracker.engineMessageSent(null, 1);
         assertThat(records).hasSize(1);
     }
+
+    @Test
+    void enginesThatBypassJsseAreToldApartFromNettysJdkWrappers() {
+        assertThat(HandshakeTracker.bypassesJsse("io.netty.handler.ssl.ReferenceCountedOpenSslEngine")).isTrue();
+        assertThat(HandshakeTracker.bypassesJsse("io.netty.handler.ssl.OpenSslEngine")).isTrue();
+        assertThat(HandshakeTracker.bypassesJsse("org.bouncycastle.jsse.provider.ProvSSLEngine")).isTrue();
+        assertThat(HandshakeTracker.bypassesJsse("io.netty.handler.ssl.Java9SslEngine")).isFalse();
+        assertThat(HandshakeTracker.bypassesJsse("sun.security.ssl.SSLEngineImpl")).isFalse();
+
+        // A JSSE engine is never reported, and nothing is printed without a notice stream.
+        tracker.nettyEngine(new Object());
+        tracker.nettyEngine(null);
+    }
 }
