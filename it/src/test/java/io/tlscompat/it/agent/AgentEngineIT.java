@@ -13,6 +13,10 @@ import io.tlscompat.simulator.Rejection;
 import io.tlscompat.simulator.Simulator;
 import io.tlscompat.simulator.SimulatorProfile;
 import io.tlscompat.simulator.SimulatorProfiles;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -247,6 +251,34 @@ class AgentEngineIT {
             assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received")
                     .containsEntry("transport", "engine");
             assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
+        }
+    }
+
+    @Test
+    void javaNetHttpResetAfterClientHelloIsAReset() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                // Reads the ClientHello, then resets: SO_LINGER 0 makes close() send an RST, as SQL Server does.
+                try (Socket s = server.accept()) {
+                    s.setSoTimeout(10_000);
+                    s.getInputStream().read(new byte[4096]);
+                    s.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    // the client then fails differently, which the assertions show
+                }
+            }, "resetting-peer");
+            peer.setDaemon(true);
+            peer.start();
+            Path log = dir.resolve("tls.jsonl");
+            ProcessOutput out = fork(HttpClientMain.class, List.of(AgentRecords.javaagent(log, "probe=false")),
+                    "https://localhost:" + server.getLocalPort() + "/", "-", "1");
+            assertThat(out.stdout()).contains("outcome=failed").contains("Connection reset");
+            assertThat(out.stderr()).doesNotContain("\tat ");
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent")
+                    .containsEntry("transport", "engine").containsEntry("peerPort", (long) server.getLocalPort());
+            assertThat(out.stdout()).contains("mbean server=localhost:" + server.getLocalPort()
+                    + " attempts=1 ok=0 resets=1 failures=1");
         }
     }
 }

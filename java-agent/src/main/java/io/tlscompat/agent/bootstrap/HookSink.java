@@ -58,4 +58,10 @@ public interface HookSink {
 
     /** A Netty {@code SslHandler} is being made around {@code engine} (JSSE or not). */
     void nettyEngine(Object engine);
+
+    /**
+     * java.net.http's TLS flow over {@code engine} ended ({@code cause} null) or failed; a handshake still in flight
+     * then never ends otherwise.
+     */
+    void engineFlowEnded(Object engine, Throwable cause);
 }

@@ -237,4 +237,16 @@ public final class TlsCompatHooks {
             }
         }
     }
+
+    /** java.net.http's TLS flow over {@code engine} ended or failed with {@code cause} (null: end of stream). */
+    public static void engineFlowEnded(Object engine, Throwable cause) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.engineFlowEnded(engine, cause);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
 }

@@ -44,6 +44,7 @@ public final class HandshakeTransformer implements ClassFileTransformer {
                 || HookTargets.ENGINE_OUTPUT_RECORD.equals(internalName)
                 || HookTargets.R2DBC_SSL_HANDLER_FACTORY.equals(internalName)
                 || HookTargets.NETTY_SSL_HANDLER.equals(internalName)
+                || HookTargets.HTTP_SSL_TUBE.equals(internalName)
                 || HookTargets.TDS_CHANNEL.equals(internalName)
                 || HookTargets.SQL_SERVER_CONNECTION.equals(internalName)
                 || HookTargets.JTDS_SHARED_SOCKET.equals(internalName);

@@ -118,6 +118,12 @@ final class HookClassVisitor extends ClassVisitor {
             return new EntryCallAdapter(mv, "nettyEngine", "(Ljava/lang/Object;)V",
                     new EntryCallAdapter.Arg(Opcodes.ALOAD, 1));
         }
+        if (HookTargets.HTTP_SSL_TUBE.equals(className) && HookTargets.CHECK_FOR_HANDSHAKE.equals(name)
+                && HookTargets.CHECK_FOR_HANDSHAKE_DESC.equals(descriptor)) {
+            return new EntryCallAdapter(mv, "engineFlowEnded", "(Ljava/lang/Object;Ljava/lang/Throwable;)V",
+                    EntryCallAdapter.Arg.thisField(HookTargets.HTTP_SSL_TUBE, HookTargets.FIELD_ENGINE,
+                            HookTargets.FIELD_ENGINE_DESC), new EntryCallAdapter.Arg(Opcodes.ALOAD, 1));
+        }
         if (HookTargets.ENGINE_OUTPUT_RECORD.equals(className) && HookTargets.ENCODE_HANDSHAKE.equals(name)
                 && HookTargets.ENCODE_HANDSHAKE_DESC.equals(descriptor)) {
             return new EntryCallAdapter(mv, "engineMessageSent", "(Ljava/lang/Object;[BI)V",

@@ -104,10 +104,22 @@ public final class HookTargets {
     static final String CONSTRUCTOR = "<init>";
     static final String NETTY_SSL_HANDLER_INIT_DESC = "(Ljavax/net/ssl/SSLEngine;ZLjava/util/concurrent/Executor;)V";
 
+    /**
+     * java.net.http: {@code Throwable checkForHandshake(Throwable)} on {@code jdk.internal.net.http.common.SSLTube}
+     * (17, 25), called when the TCP flow ends or fails; after a reset mid-handshake it is the only sign, as the client
+     * drops its engine without closing it. Its {@code private final SSLEngine engine} names the connection.
+     */
+    public static final String HTTP_SSL_TUBE = "jdk/internal/net/http/common/SSLTube";
+    static final String CHECK_FOR_HANDSHAKE = "checkForHandshake";
+    static final String CHECK_FOR_HANDSHAKE_DESC = "(Ljava/lang/Throwable;)Ljava/lang/Throwable;";
+    static final String FIELD_ENGINE = "engine";
+    static final String FIELD_ENGINE_DESC = "Ljavax/net/ssl/SSLEngine;";
+
     /** Binary names of the JDK classes to retransform when attaching late. */
     public static final String[] JDK_CLASSES = {
         "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext",
-        "sun.security.ssl.TransportContext", "sun.security.ssl.SSLEngineImpl", "sun.security.ssl.SSLEngineOutputRecord"
+        "sun.security.ssl.TransportContext", "sun.security.ssl.SSLEngineImpl", "sun.security.ssl.SSLEngineOutputRecord",
+        "jdk.internal.net.http.common.SSLTube"
     };
 
     private HookTargets() {

@@ -48,6 +48,19 @@ final class EngineHandshakes {
         return connection == null ? null : inFlight.remove(connection);
     }
 
+    /** Stops following the handshake of {@code transport} (a scan: only on a failure path). */
+    InFlightHandshake removeByTransport(Object transport) {
+        if (transport == null) {
+            return null;
+        }
+        for (Map.Entry<Object, InFlightHandshake> e : inFlight.entrySet()) {
+            if (e.getValue().socket == transport && inFlight.remove(e.getKey(), e.getValue())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     int size() {
         return inFlight.size();
     }

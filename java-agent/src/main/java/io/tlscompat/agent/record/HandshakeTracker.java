@@ -269,6 +269,22 @@ public final class HandshakeTracker implements HookSink {
                 || engineClass.startsWith("org.bouncycastle.") || engineClass.startsWith("org.conscrypt.");
     }
 
+    @Override
+    public void engineFlowEnded(Object engine, Throwable cause) {
+        // An SSLException was fatal inside JSSE: already recorded. Anything else is the TCP flow under the engine.
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return;
+        }
+        InFlightHandshake h = engines.removeByTransport(engine);
+        if (h == null || h.phase == null) {
+            return;
+        }
+        Outcome outcome = cause == null ? Outcome.CLOSE : FailureClassifier.classify(cause);
+        HandshakeRecord r = build(h, outcome, h.phase, null, null, h.certificateDer, cause);
+        r.chosenSuite(h.serverHelloSuite);
+        sink.accept(r);
+    }
+
     /** SSLEngine handshakes being followed now (bounded, see {@link EngineHandshakes}). */
     public int enginesInFlight() {
         return engines.size();

@@ -92,6 +92,11 @@ class HandshakeTransformerTest {
                 jrt.getPath("/modules/java.base/sun/security/ssl/SSLEngineOutputRecord.class"));
         assertThat(hookCalls(t.instrument(HookTargets.ENGINE_OUTPUT_RECORD, engineOut)))
                 .containsExactly(Map.entry("encodeHandshake([BII)V", List.of("engineMessageSent")));
+
+        byte[] tube = Files.readAllBytes(
+                jrt.getPath("/modules/java.net.http/jdk/internal/net/http/common/SSLTube.class"));
+        assertThat(hookCalls(t.instrument(HookTargets.HTTP_SSL_TUBE, tube))).containsExactly(Map.entry(
+                "checkForHandshake(Ljava/lang/Throwable;)Ljava/lang/Throwable;", List.of("engineFlowEnded")));
         assertThat(problems.failed).isEmpty();
     }
 
