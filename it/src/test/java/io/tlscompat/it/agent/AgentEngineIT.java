@@ -9,6 +9,7 @@ import io.tlscompat.it.support.JdbcDriver;
 import io.tlscompat.it.support.OpenSslCertificate;
 import io.tlscompat.it.support.OpenSslServer;
 import io.tlscompat.it.support.ProcessOutput;
+import io.tlscompat.it.support.TestJdk;
 import io.tlscompat.simulator.Rejection;
 import io.tlscompat.simulator.Simulator;
 import io.tlscompat.simulator.SimulatorProfile;
@@ -65,8 +66,13 @@ class AgentEngineIT {
     }
 
     private static ProcessOutput fork(Class<?> main, List<String> jvmArgs, String... args) throws Exception {
+        return fork(TestJdk.DEFAULT, main, jvmArgs, args);
+    }
+
+    private static ProcessOutput fork(TestJdk jdk, Class<?> main, List<String> jvmArgs, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(jdk.java().toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(reactiveClasspath());
@@ -280,5 +286,22 @@ class AgentEngineIT {
             assertThat(out.stdout()).contains("mbean server=localhost:" + server.getLocalPort()
                     + " attempts=1 ok=0 resets=1 failures=1");
         }
+    }
+
+    @Test
+    void r2dbcOnTemurin25GetsTheSameRecordsForSuccessAndReset() throws Exception {
+        TestJdk jdk = TestJdk.TEMURIN_25.assumePresent();
+        Path ok = dir.resolve("ok.jsonl");
+        fork(jdk, R2dbcClientMain.class, List.of(AgentRecords.javaagent(ok, "")), Integer.toString(sql2019.port()),
+                "true", "true", "1");
+        assertThat(AgentRecords.single(ok)).containsEntry("outcome", "ok").containsEntry("phase", "finished")
+                .containsEntry("transport", "engine");
+        assertThat(map(AgentRecords.single(ok), "jdbc")).containsEntry("driver", "r2dbc-mssql");
+        Path reset = dir.resolve("reset.jsonl");
+        fork(jdk, R2dbcClientMain.class, List.of("-Djdk.tls.client.protocols=TLSv1.3",
+                AgentRecords.javaagent(reset, "")), Integer.toString(sql2019.port()), "true", "true", "1");
+        Map<String, Object> r = AgentRecords.single(reset);
+        assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
+        assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
     }
 }
