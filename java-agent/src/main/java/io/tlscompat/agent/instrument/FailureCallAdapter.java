@@ -6,13 +6,13 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Adds a catch-all handler, last in the exception table, that passes the exception (first) and some values of
- * {@code this} to one static call and rethrows it unchanged: used for {@code TransportContext.fatal}, which always
- * leaves by a throw. The handler's frame declares only {@code this}, which is never reassigned, so it holds whatever
- * the method does with its other locals.
+ * Adds a catch-all handler, last in the exception table, that passes the exception (first) and some values to one
+ * static call and rethrows it unchanged: used for {@code TransportContext.fatal}, which always leaves by a throw, and
+ * mssql-jdbc's {@code prelogin(String, int)}. The handler's frame declares only the locals the call reads, which the
+ * method never reassigns ({@code this}, or the parameters), so it holds whatever the method does with the others.
  */
 final class FailureCallAdapter extends MethodVisitor {
-    private final String owner;
+    private final Object[] frameLocals;
     private final String hookName;
     private final String hookDesc;
     private final EntryCallAdapter.Arg[] args;
@@ -20,10 +20,17 @@ final class FailureCallAdapter extends MethodVisitor {
     private final Label end = new Label();
     private final Label handler = new Label();
 
+    /** A handler whose frame declares {@code this} only. */
     FailureCallAdapter(MethodVisitor next, String owner, String hookName, String hookDesc,
             EntryCallAdapter.Arg... args) {
+        this(next, new Object[] {owner}, hookName, hookDesc, args);
+    }
+
+    /** @param frameLocals the handler frame's locals, from slot 0: every slot the arguments read */
+    FailureCallAdapter(MethodVisitor next, Object[] frameLocals, String hookName, String hookDesc,
+            EntryCallAdapter.Arg... args) {
         super(AsmSupport.API, next);
-        this.owner = owner;
+        this.frameLocals = frameLocals;
         this.hookName = hookName;
         this.hookDesc = hookDesc;
         this.args = args;
@@ -40,7 +47,7 @@ final class FailureCallAdapter extends MethodVisitor {
         super.visitLabel(end);
         super.visitTryCatchBlock(start, end, handler, null);
         super.visitLabel(handler);
-        super.visitFrame(Opcodes.F_NEW, 1, new Object[] {owner}, 1, new Object[] {"java/lang/Throwable"});
+        super.visitFrame(Opcodes.F_NEW, frameLocals.length, frameLocals, 1, new Object[] {"java/lang/Throwable"});
         super.visitInsn(Opcodes.DUP);
         EntryCallAdapter.Arg.loadAll(mv, args);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, TlsCompatHooks.INTERNAL_NAME, hookName, hookDesc, false);

@@ -71,7 +71,11 @@ final class HookClassVisitor extends ClassVisitor {
         if (HookTargets.SQL_SERVER_CONNECTION.equals(className) && HookTargets.PRELOGIN.equalsIgnoreCase(name)
                 && HookTargets.PRELOGIN_DESC.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0) {
             hooked++;
-            return new PreloginFailureAdapter(mv, className);
+            // Reports the connection, host and port of a failure before any TLS (encryption refused, strict-only).
+            return new FailureCallAdapter(mv, new Object[] {className, "java/lang/String", Opcodes.INTEGER},
+                    "preloginFailed", "(Ljava/lang/Throwable;Ljava/lang/Object;Ljava/lang/String;I)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 0), new EntryCallAdapter.Arg(Opcodes.ALOAD, 1),
+                    new EntryCallAdapter.Arg(Opcodes.ILOAD, 2));
         }
         return mv;
     }
