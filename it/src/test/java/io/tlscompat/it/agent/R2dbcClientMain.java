@@ -3,6 +3,9 @@ package io.tlscompat.it.agent;
 import io.r2dbc.mssql.MssqlConnectionConfiguration;
 import io.r2dbc.mssql.MssqlConnectionFactory;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.SSLContext;
 import reactor.core.publisher.Mono;
 
 /**
@@ -10,7 +13,9 @@ import reactor.core.publisher.Mono;
  * {@code outcome=...} line per attempt, then the agent's counters ({@link AgentCounters}). The simulator accepts TLS
  * and refuses the login, so "login failed" means the handshake worked. The password is a marker the tests look for.
  *
- * <p>Arguments: {@code PORT SSL(true|false) TRUST_SERVER_CERTIFICATE(true|false) REPEAT}.
+ * <p>Arguments: {@code PORT SSL(true|false) TRUST_SERVER_CERTIFICATE(true|false) REPEAT [jdk-suites]}. Netty offers
+ * its own short list of suites (no DHE); {@code jdk-suites} has it offer the JDK's defaults instead, through
+ * r2dbc-mssql's {@code sslContextBuilderCustomizer}, as an application that must reach a DHE-only server does.
  */
 public final class R2dbcClientMain {
     private R2dbcClientMain() {
@@ -21,6 +26,10 @@ public final class R2dbcClientMain {
         MssqlConnectionConfiguration.Builder b = MssqlConnectionConfiguration.builder().host("localhost").port(port)
                 .username("sa").password("not-a-secret").database("master").connectTimeout(Duration.ofSeconds(10))
                 .trustServerCertificate(Boolean.parseBoolean(args[2]));
+        if (args.length > 4 && "jdk-suites".equals(args[4])) {
+            List<String> suites = Arrays.asList(SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites());
+            b.sslContextBuilderCustomizer(builder -> builder.ciphers(suites));
+        }
         if (Boolean.parseBoolean(args[1])) {
             b.enableSsl();
         }
