@@ -269,6 +269,9 @@ public final class HandshakeTracker implements HookSink {
                 || engineClass.startsWith("org.bouncycastle.") || engineClass.startsWith("org.conscrypt.");
     }
 
+    /** java.net.http's words ({@code SocketTube}, 17 and 25) when the client closed the connection itself. */
+    static final String HTTP_CLOSED_LOCALLY = "connection closed locally";
+
     @Override
     public void engineFlowEnded(Object engine, Throwable cause) {
         // An SSLException was fatal inside JSSE: already recorded. Anything else is the TCP flow under the engine.
@@ -280,6 +283,10 @@ public final class HandshakeTracker implements HookSink {
             return;
         }
         Outcome outcome = cause == null ? Outcome.CLOSE : FailureClassifier.classify(cause);
+        if (cause != null && HTTP_CLOSED_LOCALLY.equals(cause.getMessage())) {
+            // The client gave up itself (its connect timeout): not the server's doing, like a socket closed locally.
+            outcome = Outcome.CLOSED_LOCALLY;
+        }
         HandshakeRecord r = build(h, outcome, h.phase, null, null, h.certificateDer, cause);
         r.chosenSuite(h.serverHelloSuite);
         sink.accept(r);

@@ -97,4 +97,26 @@ class EngineHandshakesTest {
         tracker.nettyEngine(new Object());
         tracker.nettyEngine(null);
     }
+
+    @Test
+    void javaNetHttpEndingItsFlowEndsTheEnginesHandshakeByItsCause() throws Exception {
+        Object[][] cases = {
+            {new java.net.SocketException("Connection reset"), Outcome.RESET},
+            {null, Outcome.CLOSE},
+            {new java.io.IOException(HandshakeTracker.HTTP_CLOSED_LOCALLY), Outcome.CLOSED_LOCALLY},
+        };
+        for (Object[] c : cases) {
+            SSLEngine engine = client("web", 443);
+            Object connection = new Object();
+            tracker.engineStart(engine, connection);
+            tracker.engineMessageSent(connection, 1);
+            // An SSLException was fatal inside JSSE, which recorded it already: the flow's end adds nothing.
+            tracker.engineFlowEnded(engine, new javax.net.ssl.SSLException("fatal"));
+            assertThat(tracker.enginesInFlight()).isEqualTo(1);
+            tracker.engineFlowEnded(engine, (Throwable) c[0]);
+            assertThat(tracker.enginesInFlight()).isZero();
+            assertThat(records.get(records.size() - 1).outcome()).isEqualTo(c[1]);
+        }
+        assertThat(records).hasSize(3);
+    }
 }
