@@ -339,4 +339,37 @@ class AgentEngineIT {
             throw new AssertionError("the simulator's 1-in-256 DHE bug did not fire in 4 x 800 handshakes");
         }
     }
+
+    @Test
+    void attachingToARunningR2dbcApplicationRecordsItsLaterHandshakesWithContext() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        List<String> cmd = new ArrayList<>(List.of(TestJdk.DEFAULT.java().toString(), "-cp", reactiveClasspath(),
+                R2dbcClientMain.class.getName(), Integer.toString(sql2019.port()), "true", "true", "600"));
+        Process app = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("app.txt").toFile()).start();
+        try {
+            String pid = Long.toString(app.pid());
+            int before = sql2019.connectionCount();
+            long until = System.currentTimeMillis() + 60_000;
+            while (sql2019.connectionCount() < before + 10 && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
+            ProcessOutput attach = ProcessOutput.run(List.of(TestJdk.DEFAULT.java().toString(), "-jar",
+                    AgentRecords.jar().toString(), "attach", pid, "log=" + log + ",probe=false"),
+                    Duration.ofSeconds(60));
+            assertThat(attach.exitCode()).as(attach.toString()).isZero();
+            assertThat(app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the application ends").isTrue();
+        } finally {
+            app.destroyForcibly();
+        }
+        String output = Files.readString(dir.resolve("app.txt"));
+        assertThat(output).contains("[tls-compat] agent active (attached)").doesNotContain("\tat ");
+        List<Map<String, Object>> records = AgentRecords.read(log);
+        // The handshakes that began after the hooks went in: most of the 600, none of the first ten.
+        assertThat(records).as(output).hasSizeBetween(100, 590).allSatisfy(r -> {
+            assertThat(r).containsEntry("outcome", "ok").containsEntry("transport", "engine");
+            assertThat(map(r, "jdbc")).containsEntry("driver", "r2dbc-mssql");
+        });
+        assertThat(output).contains("attempts=" + records.size() + " ok=" + records.size());
+    }
 }
