@@ -366,10 +366,15 @@ class AgentEngineIT {
         assertThat(output).contains("[tls-compat] agent active (attached)").doesNotContain("\tat ");
         List<Map<String, Object>> records = AgentRecords.read(log);
         // The handshakes that began after the hooks went in: most of the 600, none of the first ten.
-        assertThat(records).as(output).hasSizeBetween(100, 590).allSatisfy(r -> {
-            assertThat(r).containsEntry("outcome", "ok").containsEntry("transport", "engine");
-            assertThat(map(r, "jdbc")).containsEntry("driver", "r2dbc-mssql");
-        });
+        assertThat(records).as(output).hasSizeBetween(100, 590).allSatisfy(r -> assertThat(r)
+                .containsEntry("outcome", "ok").containsEntry("transport", "engine"));
+        // A connection whose handler was made just before the driver's class was retransformed has no context.
+        List<Map<String, Object>> withoutContext = records.stream().filter(r -> r.get("jdbc") == null)
+                .collect(Collectors.toList());
+        assertThat(withoutContext).hasSizeLessThanOrEqualTo(4);
+        assertThat(records).filteredOn(r -> r.get("jdbc") != null)
+                .allSatisfy(r -> assertThat(map(r, "jdbc")).containsEntry("driver", "r2dbc-mssql"));
+        assertThat(map(records.get(records.size() - 1), "jdbc")).containsEntry("driver", "r2dbc-mssql");
         assertThat(output).contains("attempts=" + records.size() + " ok=" + records.size());
     }
 }
