@@ -29,10 +29,11 @@ import java.util.List;
 public final class AgentRuntime {
     /** Startup line; {@code %s} = how it started, hooked classes, where records go. */
     public static final String STARTED = "[tls-compat] agent active (%s): hooks %s; records to %s."
-            + " SSLEngine (java.net.http, Netty) is not covered";
+            + " Engines that bypass JSSE (netty-tcnative's OpenSSL, BCJSSE) are not covered";
     /** What the startup line says is hooked. */
-    static final String HOOKED_TARGETS = "JSSE SSLSocketImpl.startHandshake and handshake messages, mssql-jdbc"
-            + " TDSChannel.enableSSL/prelogin, jTDS SharedSocket.enableEncryption";
+    static final String HOOKED_TARGETS = "JSSE SSLSocketImpl.startHandshake, SSLEngineImpl (java.net.http, Netty)"
+            + " and handshake messages, mssql-jdbc TDSChannel.enableSSL/prelogin, jTDS SharedSocket.enableEncryption,"
+            + " r2dbc-mssql SslHandlerFactory.createSslHandler";
     /** Printed when the JDK's TLS classes do not have the expected shape. */
     public static final String NO_HOOK = "[tls-compat] cannot hook %s on Java %s (%s); the application runs"
             + " unmodified";
@@ -135,6 +136,7 @@ public final class AgentRuntime {
             }
         }
         HandshakeTracker tracker = new HandshakeTracker(pipeline, new JdbcContextReader(), endAfterHandshake);
+        tracker.notices(err);
         TlsCompatHooks.install(tracker);
         final PrintStream errors = err;
         HandshakeTransformer transformer = new HandshakeTransformer(new HandshakeTransformer.Listener() {

@@ -29,4 +29,39 @@ public interface HookSink {
 
     /** mssql-jdbc's PRELOGIN exchange failed (before any TLS in TDS 7.x: encryption refused, strict-only server). */
     void preloginFailed(Object connection, String host, int port, Throwable failure);
+
+    /*
+     * SSLEngine: {@code connection} is the connection's output record, the one object all engine hooks can reach;
+     * the sink compares it by identity and never calls it.
+     */
+
+    /** {@code TransportContext.kickstart()} on a connection not yet negotiated; {@code transport}: socket or engine. */
+    void engineStart(Object transport, Object connection);
+
+    /** An engine's connection is writing a handshake message of {@code type}. */
+    void engineMessageSent(Object connection, int type);
+
+    /** A connection (socket or engine) received a handshake message of {@code type}. */
+    void engineMessageReceived(Object connection, int type, Object body);
+
+    /** A connection (socket or engine) finished its handshake. */
+    void engineFinished(Object connection);
+
+    /** A connection (socket or engine) failed fatally with {@code failure}. */
+    void engineFailed(Object connection, Throwable failure);
+
+    /** An engine's inbound side is being closed (the TCP connection ended). */
+    void engineInboundClosed(Object connection);
+
+    /** r2dbc-mssql made a Netty {@code SslHandler} for a connection; {@code factory} holds its configuration. */
+    void driverHandler(Object sslHandler, Object factory);
+
+    /** A Netty {@code SslHandler} is being made around {@code engine} (JSSE or not). */
+    void nettyEngine(Object engine);
+
+    /**
+     * java.net.http's TLS flow over {@code engine} ended ({@code cause} null) or failed; a handshake still in flight
+     * then never ends otherwise.
+     */
+    void engineFlowEnded(Object engine, Throwable cause);
 }

@@ -139,4 +139,114 @@ public final class TlsCompatHooks {
             }
         }
     }
+
+    /** {@code TransportContext.kickstart()} entered: both transports; the sink follows engines only. */
+    public static void engineStart(Object transport, Object connection, boolean negotiated) {
+        HookSink s = sink;
+        if (s != null && !negotiated) {
+            try {
+                s.engineStart(transport, connection);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** {@code SSLEngineOutputRecord.encodeHandshake}: the record is the connection key, the first byte the type. */
+    public static void engineMessageSent(Object connection, byte[] buffer, int offset) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                if (buffer != null && offset >= 0 && offset < buffer.length) {
+                    s.engineMessageSent(connection, buffer[offset] & 0xFF);
+                }
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** {@code HandshakeContext.dispatch}, with the connection key of its transport. */
+    public static void engineMessageReceived(Object connection, byte type, Object body) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.engineMessageReceived(connection, type & 0xFF, body);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** {@code TransportContext.finishHandshake()} is returning: the session is in place. */
+    public static void engineFinished(Object connection) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.engineFinished(connection);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** {@code TransportContext.fatal} is throwing; argument order matches the stack in the injected handler. */
+    public static void engineFailed(Throwable failure, Object connection) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.engineFailed(connection, failure);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** {@code SSLEngineImpl.closeInbound()} entered: the TCP connection ended (Netty, java.net.http). */
+    public static void engineInboundClosed(Object connection) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.engineInboundClosed(connection);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** r2dbc-mssql's {@code SslHandlerFactory.createSslHandler} returns {@code sslHandler}. */
+    public static void driverHandler(Object sslHandler, Object factory) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.driverHandler(sslHandler, factory);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** A Netty {@code SslHandler} is being made around {@code engine}. */
+    public static void nettyEngine(Object engine) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.nettyEngine(engine);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** java.net.http's TLS flow over {@code engine} ended or failed with {@code cause} (null: end of stream). */
+    public static void engineFlowEnded(Object engine, Throwable cause) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.engineFlowEnded(engine, cause);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
 }

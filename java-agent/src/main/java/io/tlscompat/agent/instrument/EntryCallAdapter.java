@@ -10,14 +10,35 @@ import org.objectweb.asm.Opcodes;
  * needs no new stack map frame.
  */
 final class EntryCallAdapter extends MethodVisitor {
-    /** A load instruction and the local slot it reads. */
+    /** A load instruction, the local slot it reads, then optionally a chain of fields read from that value. */
     static final class Arg {
         final int opcode;
         final int slot;
+        /** owner, name, descriptor triples for GETFIELD, applied in order. */
+        final String[] fields;
 
-        Arg(int opcode, int slot) {
+        Arg(int opcode, int slot, String... fields) {
             this.opcode = opcode;
             this.slot = slot;
+            this.fields = fields;
+        }
+
+        /** {@code this.a.b...}: reads final fields of the JDK class itself (same package, so no access checks). */
+        static Arg thisField(String... fields) {
+            return new Arg(Opcodes.ALOAD, 0, fields);
+        }
+
+        void load(MethodVisitor mv) {
+            mv.visitVarInsn(opcode, slot);
+            for (int i = 0; i + 2 < fields.length; i += 3) {
+                mv.visitFieldInsn(Opcodes.GETFIELD, fields[i], fields[i + 1], fields[i + 2]);
+            }
+        }
+
+        static void loadAll(MethodVisitor mv, Arg[] args) {
+            for (Arg a : args) {
+                a.load(mv);
+            }
         }
     }
 
@@ -35,9 +56,7 @@ final class EntryCallAdapter extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
-        for (Arg a : args) {
-            super.visitVarInsn(a.opcode, a.slot);
-        }
+        Arg.loadAll(mv, args);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, TlsCompatHooks.INTERNAL_NAME, hookName, hookDesc, false);
     }
 }

@@ -39,6 +39,12 @@ public final class HandshakeTransformer implements ClassFileTransformer {
         return HookTargets.SSL_SOCKET_IMPL.equals(internalName)
                 || HookTargets.SOCKET_OUTPUT_RECORD.equals(internalName)
                 || HookTargets.HANDSHAKE_CONTEXT.equals(internalName)
+                || HookTargets.TRANSPORT_CONTEXT.equals(internalName)
+                || HookTargets.SSL_ENGINE_IMPL.equals(internalName)
+                || HookTargets.ENGINE_OUTPUT_RECORD.equals(internalName)
+                || HookTargets.R2DBC_SSL_HANDLER_FACTORY.equals(internalName)
+                || HookTargets.NETTY_SSL_HANDLER.equals(internalName)
+                || HookTargets.HTTP_SSL_TUBE.equals(internalName)
                 || HookTargets.TDS_CHANNEL.equals(internalName)
                 || HookTargets.SQL_SERVER_CONNECTION.equals(internalName)
                 || HookTargets.JTDS_SHARED_SOCKET.equals(internalName);

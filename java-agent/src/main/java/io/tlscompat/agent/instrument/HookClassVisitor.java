@@ -42,8 +42,20 @@ final class HookClassVisitor extends ClassVisitor {
         if (HookTargets.HANDSHAKE_CONTEXT.equals(className) && HookTargets.DISPATCH.equals(name)
                 && HookTargets.DISPATCH_DESC.equals(descriptor)) {
             hooked++;
-            return new EntryCallAdapter(mv, "messageReceived", "(BLjava/lang/Object;)V",
+            // Two calls: the socket hook (follows its thread) and the engine hook (keyed by the connection's output record).
+            MethodVisitor engine = new EntryCallAdapter(mv, "engineMessageReceived",
+                    "(Ljava/lang/Object;BLjava/lang/Object;)V",
+                    EntryCallAdapter.Arg.thisField(HookTargets.HANDSHAKE_CONTEXT, HookTargets.FIELD_CON_CONTEXT,
+                            HookTargets.FIELD_CON_CONTEXT_DESC, HookTargets.TRANSPORT_CONTEXT,
+                            HookTargets.FIELD_OUTPUT_RECORD, HookTargets.FIELD_OUTPUT_RECORD_DESC),
                     new EntryCallAdapter.Arg(Opcodes.ILOAD, 1), new EntryCallAdapter.Arg(Opcodes.ALOAD, 2));
+            return new EntryCallAdapter(engine, "messageReceived", "(BLjava/lang/Object;)V",
+                    new EntryCallAdapter.Arg(Opcodes.ILOAD, 1), new EntryCallAdapter.Arg(Opcodes.ALOAD, 2));
+        }
+        MethodVisitor engineHook = engineHook(access, name, descriptor, mv);
+        if (engineHook != null) {
+            hooked++;
+            return engineHook;
         }
         if (HookTargets.TDS_CHANNEL.equals(className) && HookTargets.ENABLE_SSL.equals(name)
                 && descriptor.startsWith(HookTargets.ENABLE_SSL_DESC_PREFIX) && descriptor.endsWith(")V")
@@ -59,8 +71,69 @@ final class HookClassVisitor extends ClassVisitor {
         if (HookTargets.SQL_SERVER_CONNECTION.equals(className) && HookTargets.PRELOGIN.equalsIgnoreCase(name)
                 && HookTargets.PRELOGIN_DESC.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0) {
             hooked++;
-            return new PreloginFailureAdapter(mv, className);
+            // Reports the connection, host and port of a failure before any TLS (encryption refused, strict-only).
+            return new FailureCallAdapter(mv, new Object[] {className, "java/lang/String", Opcodes.INTEGER},
+                    "preloginFailed", "(Ljava/lang/Throwable;Ljava/lang/Object;Ljava/lang/String;I)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 0), new EntryCallAdapter.Arg(Opcodes.ALOAD, 1),
+                    new EntryCallAdapter.Arg(Opcodes.ILOAD, 2));
         }
         return mv;
+    }
+
+    /** The SSLEngine hooks: {@code TransportContext}, {@code SSLEngineImpl}, {@code SSLEngineOutputRecord}. */
+    private MethodVisitor engineHook(int access, String name, String descriptor, MethodVisitor mv) {
+        if ((access & Opcodes.ACC_STATIC) != 0) {
+            return null;
+        }
+        EntryCallAdapter.Arg record = EntryCallAdapter.Arg.thisField(HookTargets.TRANSPORT_CONTEXT,
+                HookTargets.FIELD_OUTPUT_RECORD, HookTargets.FIELD_OUTPUT_RECORD_DESC);
+        if (HookTargets.TRANSPORT_CONTEXT.equals(className)) {
+            if (HookTargets.KICKSTART.equals(name) && HookTargets.KICKSTART_DESC.equals(descriptor)) {
+                return new EntryCallAdapter(mv, "engineStart", "(Ljava/lang/Object;Ljava/lang/Object;Z)V",
+                        EntryCallAdapter.Arg.thisField(HookTargets.TRANSPORT_CONTEXT, HookTargets.FIELD_TRANSPORT,
+                                HookTargets.FIELD_TRANSPORT_DESC),
+                        record,
+                        EntryCallAdapter.Arg.thisField(HookTargets.TRANSPORT_CONTEXT, HookTargets.FIELD_NEGOTIATED,
+                                "Z"));
+            }
+            if (HookTargets.FINISH_HANDSHAKE.equals(name) && HookTargets.FINISH_HANDSHAKE_DESC.equals(descriptor)) {
+                return new ExitCallAdapter(mv, "engineFinished", "(Ljava/lang/Object;)V", record);
+            }
+            if (HookTargets.FATAL.equals(name) && HookTargets.FATAL_DESC.equals(descriptor)) {
+                return new FailureCallAdapter(mv, className, "engineFailed",
+                        "(Ljava/lang/Throwable;Ljava/lang/Object;)V", record);
+            }
+        }
+        if (HookTargets.SSL_ENGINE_IMPL.equals(className) && HookTargets.CLOSE_INBOUND.equals(name)
+                && HookTargets.CLOSE_INBOUND_DESC.equals(descriptor)) {
+            return new EntryCallAdapter(mv, "engineInboundClosed", "(Ljava/lang/Object;)V",
+                    EntryCallAdapter.Arg.thisField(HookTargets.SSL_ENGINE_IMPL, HookTargets.FIELD_CON_CONTEXT,
+                            HookTargets.FIELD_CON_CONTEXT_DESC, HookTargets.TRANSPORT_CONTEXT,
+                            HookTargets.FIELD_OUTPUT_RECORD, HookTargets.FIELD_OUTPUT_RECORD_DESC));
+        }
+        if (HookTargets.R2DBC_SSL_HANDLER_FACTORY.equals(className) && HookTargets.CREATE_SSL_HANDLER.equals(name)
+                && HookTargets.CREATE_SSL_HANDLER_DESC.equals(descriptor)) {
+            return new ExitCallAdapter(mv, true, "driverHandler", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 0));
+        }
+        if (HookTargets.NETTY_SSL_HANDLER.equals(className) && HookTargets.CONSTRUCTOR.equals(name)
+                && HookTargets.NETTY_SSL_HANDLER_INIT_DESC.equals(descriptor)) {
+            // Before super(): only the argument is read, never the uninitialised this.
+            return new EntryCallAdapter(mv, "nettyEngine", "(Ljava/lang/Object;)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 1));
+        }
+        if (HookTargets.HTTP_SSL_TUBE.equals(className) && HookTargets.CHECK_FOR_HANDSHAKE.equals(name)
+                && HookTargets.CHECK_FOR_HANDSHAKE_DESC.equals(descriptor)) {
+            return new EntryCallAdapter(mv, "engineFlowEnded", "(Ljava/lang/Object;Ljava/lang/Throwable;)V",
+                    EntryCallAdapter.Arg.thisField(HookTargets.HTTP_SSL_TUBE, HookTargets.FIELD_ENGINE,
+                            HookTargets.FIELD_ENGINE_DESC), new EntryCallAdapter.Arg(Opcodes.ALOAD, 1));
+        }
+        if (HookTargets.ENGINE_OUTPUT_RECORD.equals(className) && HookTargets.ENCODE_HANDSHAKE.equals(name)
+                && HookTargets.ENCODE_HANDSHAKE_DESC.equals(descriptor)) {
+            return new EntryCallAdapter(mv, "engineMessageSent", "(Ljava/lang/Object;[BI)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 0), new EntryCallAdapter.Arg(Opcodes.ALOAD, 1),
+                    new EntryCallAdapter.Arg(Opcodes.ILOAD, 2));
+        }
+        return null;
     }
 }

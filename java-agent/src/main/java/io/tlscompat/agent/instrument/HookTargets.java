@@ -50,9 +50,76 @@ public final class HookTargets {
     static final String ENABLE_ENCRYPTION = "enableEncryption";
     static final String ENABLE_ENCRYPTION_DESC = "(Ljava/lang/String;)V";
 
+    /*
+     * SSLEngine. An engine's handshake is spread over many wrap/unwrap calls and delegated tasks, on any thread, so
+     * its state is keyed by the connection's OutputRecord (TransportContext.outputRecord): the one object every hook
+     * below can reach, including SSLEngineOutputRecord.encodeHandshake, which has no reference back to its engine.
+     * Verified with javap on OpenJDK 17.0.15 and Temurin 25 (same members, same descriptors).
+     */
+
+    /** {@code TransportContext}: shared by both transports; only engines are followed through it. */
+    public static final String TRANSPORT_CONTEXT = "sun/security/ssl/TransportContext";
+    /** {@code void kickstart()}: entered on every wrap until negotiated (and by startHandshake). */
+    static final String KICKSTART = "kickstart";
+    static final String KICKSTART_DESC = "()V";
+    /** {@code HandshakeStatus finishHandshake()}: the session is in place when it returns. */
+    static final String FINISH_HANDSHAKE = "finishHandshake";
+    static final String FINISH_HANDSHAKE_DESC = "()Ljavax/net/ssl/SSLEngineResult$HandshakeStatus;";
+    /** {@code SSLException fatal(Alert, String, boolean, Throwable)}: every fatal path ends here, always by a throw. */
+    static final String FATAL = "fatal";
+    static final String FATAL_DESC = "(Lsun/security/ssl/Alert;Ljava/lang/String;ZLjava/lang/Throwable;)"
+            + "Ljavax/net/ssl/SSLException;";
+    /** {@code final SSLTransport transport}, {@code final OutputRecord outputRecord}, {@code boolean isNegotiated}. */
+    static final String FIELD_TRANSPORT = "transport";
+    static final String FIELD_TRANSPORT_DESC = "Lsun/security/ssl/SSLTransport;";
+    static final String FIELD_OUTPUT_RECORD = "outputRecord";
+    static final String FIELD_OUTPUT_RECORD_DESC = "Lsun/security/ssl/OutputRecord;";
+    static final String FIELD_NEGOTIATED = "isNegotiated";
+
+    /** {@code public void closeInbound()}: Netty and java.net.http call it when the TCP connection ends. */
+    public static final String SSL_ENGINE_IMPL = "sun/security/ssl/SSLEngineImpl";
+    static final String CLOSE_INBOUND = "closeInbound";
+    static final String CLOSE_INBOUND_DESC = "()V";
+    /** {@code final TransportContext conContext} on SSLEngineImpl and HandshakeContext. */
+    static final String FIELD_CON_CONTEXT = "conContext";
+    static final String FIELD_CON_CONTEXT_DESC = "Lsun/security/ssl/TransportContext;";
+
+    /** {@code void encodeHandshake(byte[], int, int)}: every outgoing handshake message of an SSLEngine. */
+    public static final String ENGINE_OUTPUT_RECORD = "sun/security/ssl/SSLEngineOutputRecord";
+
+    /**
+     * r2dbc-mssql: {@code SslHandler createSslHandler(ByteBufAllocator)} on {@code SslHandlerFactory} (1.0.7.RELEASE):
+     * its exit hands over the new handler (whose engine is about to handshake) and the factory, which holds the
+     * connection's {@code ClientConfiguration}.
+     */
+    public static final String R2DBC_SSL_HANDLER_FACTORY = "io/r2dbc/mssql/client/ssl/SslHandlerFactory";
+    static final String CREATE_SSL_HANDLER = "createSslHandler";
+    static final String CREATE_SSL_HANDLER_DESC = "(Lio/netty/buffer/ByteBufAllocator;)Lio/netty/handler/ssl/SslHandler;";
+
+    /**
+     * Netty: {@code SslHandler(SSLEngine, boolean, Executor)}, the constructor the others delegate to (4.1.94,
+     * 4.1.112): its engine argument tells a JSSE engine from one that bypasses JSSE (netty-tcnative, BCJSSE).
+     */
+    public static final String NETTY_SSL_HANDLER = "io/netty/handler/ssl/SslHandler";
+    static final String CONSTRUCTOR = "<init>";
+    static final String NETTY_SSL_HANDLER_INIT_DESC = "(Ljavax/net/ssl/SSLEngine;ZLjava/util/concurrent/Executor;)V";
+
+    /**
+     * java.net.http: {@code Throwable checkForHandshake(Throwable)} on {@code jdk.internal.net.http.common.SSLTube}
+     * (17, 25), called when the TCP flow ends or fails; after a reset mid-handshake it is the only sign, as the client
+     * drops its engine without closing it. Its {@code private final SSLEngine engine} names the connection.
+     */
+    public static final String HTTP_SSL_TUBE = "jdk/internal/net/http/common/SSLTube";
+    static final String CHECK_FOR_HANDSHAKE = "checkForHandshake";
+    static final String CHECK_FOR_HANDSHAKE_DESC = "(Ljava/lang/Throwable;)Ljava/lang/Throwable;";
+    static final String FIELD_ENGINE = "engine";
+    static final String FIELD_ENGINE_DESC = "Ljavax/net/ssl/SSLEngine;";
+
     /** Binary names of the JDK classes to retransform when attaching late. */
     public static final String[] JDK_CLASSES = {
-        "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext"
+        "sun.security.ssl.SSLSocketImpl", "sun.security.ssl.SSLSocketOutputRecord", "sun.security.ssl.HandshakeContext",
+        "sun.security.ssl.TransportContext", "sun.security.ssl.SSLEngineImpl", "sun.security.ssl.SSLEngineOutputRecord",
+        "jdk.internal.net.http.common.SSLTube"
     };
 
     private HookTargets() {

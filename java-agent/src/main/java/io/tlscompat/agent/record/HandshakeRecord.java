@@ -16,6 +16,13 @@ import java.util.Map;
  * later on the writer thread. {@link #diagnose} and {@link #peerCertificate()} are only called there.
  */
 public final class HandshakeRecord {
+    /** {@code engine}: the TLS implementation that made the record; the agent hooks the JDK's JSSE only. */
+    public static final String ENGINE_JDK = "jdk";
+    /** {@code transport} of an {@code SSLSocket} handshake (JDBC drivers). */
+    public static final String TRANSPORT_SOCKET = "socket";
+    /** {@code transport} of an {@code SSLEngine} handshake (Netty: r2dbc-mssql, vertx-mssql-client; java.net.http). */
+    public static final String TRANSPORT_ENGINE = "engine";
+
     private final long timeMillis;
     private final String thread;
     private final String peerHost;
@@ -32,6 +39,7 @@ public final class HandshakeRecord {
     private final Throwable failure;
     private final JdbcContext jdbc;
     private final boolean prelogin;
+    private String transport;
     private PeerCertificate peerCertificate;
     private boolean certificateResolved;
     private Diagnosis diagnosis;
@@ -119,6 +127,15 @@ public final class HandshakeRecord {
         this.chosenSuiteCode = code;
     }
 
+    /** {@link #TRANSPORT_SOCKET}, {@link #TRANSPORT_ENGINE}, or null for a PRELOGIN failure (no TLS yet). */
+    public String transport() {
+        return transport;
+    }
+
+    void transport(String value) {
+        this.transport = value;
+    }
+
     public List<String> offeredProtocols() {
         return offeredProtocols;
     }
@@ -196,6 +213,8 @@ public final class HandshakeRecord {
         m.put("jdbc", jdbc == null ? null : jdbc.toJson());
         m.put("diagnosis", diagnosis == null ? null : diagnosis.toJson());
         m.put("stage", prelogin ? "tds-prelogin" : "tls-handshake");
+        m.put("engine", ENGINE_JDK);
+        m.put("transport", transport);
         return m;
     }
 

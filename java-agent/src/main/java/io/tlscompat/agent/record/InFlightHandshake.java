@@ -5,6 +5,7 @@ package io.tlscompat.agent.record;
  * handshakes on one thread (a trust manager fetching something over HTTPS) are chained through {@link #outer}.
  */
 final class InFlightHandshake {
+    /** The SSLSocket or SSLEngine. */
     final Object socket;
     final String peerHost;
     final int peerPort;

@@ -94,6 +94,53 @@ public final class JdbcContextReader {
         return c;
     }
 
+    static final String R2DBC = "r2dbc-mssql";
+
+    /**
+     * r2dbc-mssql's context from its {@code SslHandlerFactory}: {@code configuration} (a {@code ClientConfiguration})
+     * and, of that, only the {@code ssl} and {@code trustServerCertificate} fields (the same object holds the trust
+     * store password). r2dbc-mssql 1.0.x speaks TDS 7.x only: TLS inside PRELOGIN packets.
+     */
+    public JdbcContext readR2dbc(final Object sslHandlerFactory) {
+        return Privileged.run(new PrivilegedAction<JdbcContext>() {
+            @Override
+            public JdbcContext run() {
+                if (sslHandlerFactory == null) {
+                    return null;
+                }
+                Object config = field(sslHandlerFactory, "configuration");
+                Object ssl = config == null ? null : field(config, "ssl");
+                Object trust = config == null ? null : field(config, "trustServerCertificate");
+                Package p = sslHandlerFactory.getClass().getPackage();
+                return new JdbcContext(R2DBC, p == null ? null : p.getImplementationVersion(), null,
+                        ssl == null ? null : "ssl=" + ssl, trust == null ? null : String.valueOf(trust), false, null);
+            }
+        });
+    }
+
+    /**
+     * The JSSE engine inside a Netty {@code SslHandler}: {@code engine()}, unwrapped from Netty's ALPN wrappers
+     * ({@code JdkSslEngine.getWrappedEngine()}); null when it cannot be read.
+     */
+    public Object engineOf(final Object sslHandler) {
+        return Privileged.run(new PrivilegedAction<Object>() {
+            @Override
+            public Object run() {
+                Object engine = call(sslHandler, "engine");
+                Object inner = engine == null ? null : call(engine, "getWrappedEngine");
+                return inner != null ? inner : engine;
+            }
+        });
+    }
+
+    private static Object call(Object target, String method) {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
     private String driverVersion(Class<?> channelClass) {
         synchronized (versions) {
             String v = versions.get(channelClass);

@@ -73,7 +73,30 @@ class HandshakeTransformerTest {
 
         byte[] ctx = Files.readAllBytes(jrt.getPath("/modules/java.base/sun/security/ssl/HandshakeContext.class"));
         assertThat(hookCalls(t.instrument(HookTargets.HANDSHAKE_CONTEXT, ctx)))
-                .containsExactly(Map.entry("dispatch(BLjava/nio/ByteBuffer;)V", List.of("messageReceived")));
+                .containsExactly(Map.entry("dispatch(BLjava/nio/ByteBuffer;)V",
+                        List.of("engineMessageReceived", "messageReceived")));
+
+        byte[] transport = Files.readAllBytes(jrt.getPath("/modules/java.base/sun/security/ssl/TransportContext.class"));
+        assertThat(hookCalls(t.instrument(HookTargets.TRANSPORT_CONTEXT, transport))).containsOnly(
+                Map.entry("kickstart()V", List.of("engineStart")),
+                Map.entry("finishHandshake()Ljavax/net/ssl/SSLEngineResult$HandshakeStatus;",
+                        List.of("engineFinished")),
+                Map.entry("fatal(Lsun/security/ssl/Alert;Ljava/lang/String;ZLjava/lang/Throwable;)"
+                        + "Ljavax/net/ssl/SSLException;", List.of("engineFailed")));
+
+        byte[] engine = Files.readAllBytes(jrt.getPath("/modules/java.base/sun/security/ssl/SSLEngineImpl.class"));
+        assertThat(hookCalls(t.instrument(HookTargets.SSL_ENGINE_IMPL, engine)))
+                .containsExactly(Map.entry("closeInbound()V", List.of("engineInboundClosed")));
+
+        byte[] engineOut = Files.readAllBytes(
+                jrt.getPath("/modules/java.base/sun/security/ssl/SSLEngineOutputRecord.class"));
+        assertThat(hookCalls(t.instrument(HookTargets.ENGINE_OUTPUT_RECORD, engineOut)))
+                .containsExactly(Map.entry("encodeHandshake([BII)V", List.of("engineMessageSent")));
+
+        byte[] tube = Files.readAllBytes(
+                jrt.getPath("/modules/java.net.http/jdk/internal/net/http/common/SSLTube.class"));
+        assertThat(hookCalls(t.instrument(HookTargets.HTTP_SSL_TUBE, tube))).containsExactly(Map.entry(
+                "checkForHandshake(Ljava/lang/Throwable;)Ljava/lang/Throwable;", List.of("engineFlowEnded")));
         assertThat(problems.failed).isEmpty();
     }
 
@@ -163,7 +186,8 @@ class HandshakeTransformerTest {
     void otherClassesAreLeftAlone() {
         HandshakeTransformer t = new HandshakeTransformer(new Problems());
         assertThat(t.transform(null, "java/lang/String", null, null, new byte[] {1, 2, 3})).isNull();
-        assertThat(HandshakeTransformer.isTarget("sun/security/ssl/SSLEngineImpl")).isFalse();
+        assertThat(HandshakeTransformer.isTarget("sun/security/ssl/SSLEngineImpl")).isTrue();
+        assertThat(HandshakeTransformer.isTarget("sun/security/ssl/DTLSOutputRecord")).isFalse();
     }
 
     @Test
