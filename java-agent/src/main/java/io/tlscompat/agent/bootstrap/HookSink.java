@@ -27,6 +27,12 @@ public interface HookSink {
     /** {@code TDSChannel.enableSSL} left (normally or not). */
     void jdbcExit();
 
+    /** jTDS's {@code TdsCore.negotiateSSL} (its PRELOGIN, then TLS) was entered on this thread. */
+    void jtdsNegotiationEnter();
+
+    /** jTDS's {@code TdsCore.negotiateSSL} failed; a failure after TLS started was already recorded by the TLS hooks. */
+    void jtdsNegotiationFailed(Object tdsCore, String sslMode, Throwable failure);
+
     /** mssql-jdbc's PRELOGIN exchange failed (before any TLS in TDS 7.x: encryption refused, strict-only server). */
     void preloginFailed(Object connection, String host, int port, Throwable failure);
 

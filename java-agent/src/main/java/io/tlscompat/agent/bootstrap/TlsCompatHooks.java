@@ -129,6 +129,29 @@ public final class TlsCompatHooks {
         }
     }
 
+    public static void jtdsNegotiationEnter() {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.jtdsNegotiationEnter();
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
+    /** Argument order matches the stack in the injected handler: the exception is already there. */
+    public static void jtdsNegotiationFailed(Throwable failure, Object tdsCore, String sslMode) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.jtdsNegotiationFailed(tdsCore, sslMode, failure);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
     public static void jdbcExit() {
         HookSink s = sink;
         if (s != null) {

@@ -44,7 +44,9 @@ public final class Diagnostician {
         if (d == null) {
             d = counters;
         }
-        if (d == null && RecordDiagnoser.isEarlyDrop(r) && probes != null) {
+        // An engine that never learnt its peer (getPeerHost() null, port -1) has no server to probe.
+        boolean probeable = probes != null && r.peerHost() != null && r.peerPort() > 0;
+        if (d == null && RecordDiagnoser.isEarlyDrop(r) && probeable) {
             ServerProfile cached = probes.freshProfile(r.server());
             if (cached != null) {
                 d = judge.judge(r, cached);

@@ -76,7 +76,9 @@ public final class RecordDiagnoser {
             return null;
         }
         String text = r.failureText();
-        if (text.contains("not configured to support ssl") || text.contains("server is not configured to support")) {
+        // mssql-jdbc's words, then jTDS's (Messages.properties error.ssl.encryptionoff)
+        if (text.contains("not configured to support ssl") || text.contains("server is not configured to support")
+                || text.contains("encryption is not enabled at the server")) {
             return d(FindingCode.ENCRYPTION_NOT_SUPPORTED, r.server() + " answered PRELOGIN with ENCRYPT_NOT_SUP"
                     + " while this client requires encryption", FindingTexts.FIX_ENCRYPTION_NOT_SUPPORTED);
         }

@@ -47,7 +47,8 @@ public final class HandshakeTransformer implements ClassFileTransformer {
                 || HookTargets.HTTP_SSL_TUBE.equals(internalName)
                 || HookTargets.TDS_CHANNEL.equals(internalName)
                 || HookTargets.SQL_SERVER_CONNECTION.equals(internalName)
-                || HookTargets.JTDS_SHARED_SOCKET.equals(internalName);
+                || HookTargets.JTDS_SHARED_SOCKET.equals(internalName)
+                || HookTargets.JTDS_TDS_CORE.equals(internalName);
     }
 
     /** Internal names of the classes hooked so far (e.g. for the startup line and the MBean). */

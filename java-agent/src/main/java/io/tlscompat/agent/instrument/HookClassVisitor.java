@@ -68,6 +68,15 @@ final class HookClassVisitor extends ClassVisitor {
             hooked++;
             return new EnableSslAdapter(mv, className, descriptor, false);
         }
+        if (HookTargets.JTDS_TDS_CORE.equals(className) && HookTargets.NEGOTIATE_SSL.equals(name)
+                && HookTargets.NEGOTIATE_SSL_DESC.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0) {
+            hooked++;
+            // Entry marks the start of a PRELOGIN; a failure out of it is reported unless TLS had started inside.
+            MethodVisitor failure = new FailureCallAdapter(mv, new Object[] {className, "java/lang/String",
+                "java/lang/String"}, "jtdsNegotiationFailed", "(Ljava/lang/Throwable;Ljava/lang/Object;Ljava/lang/String;)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 0), new EntryCallAdapter.Arg(Opcodes.ALOAD, 2));
+            return new EntryCallAdapter(failure, "jtdsNegotiationEnter", "()V");
+        }
         if (HookTargets.SQL_SERVER_CONNECTION.equals(className) && HookTargets.PRELOGIN.equalsIgnoreCase(name)
                 && HookTargets.PRELOGIN_DESC.equals(descriptor) && (access & Opcodes.ACC_STATIC) == 0) {
             hooked++;

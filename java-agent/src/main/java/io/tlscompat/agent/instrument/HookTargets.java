@@ -50,6 +50,15 @@ public final class HookTargets {
     static final String ENABLE_ENCRYPTION = "enableEncryption";
     static final String ENABLE_ENCRYPTION_DESC = "(Ljava/lang/String;)V";
 
+    /**
+     * jTDS 1.3.1: {@code void TdsCore.negotiateSSL(String instance, String ssl)}, the PRELOGIN exchange; it calls
+     * {@code SharedSocket.enableEncryption} for the TLS handshake. Entry and exceptional exit are hooked, so a failure
+     * before TLS (encryption refused, a strict-only server dropping the PRELOGIN) gets a record too.
+     */
+    public static final String JTDS_TDS_CORE = "net/sourceforge/jtds/jdbc/TdsCore";
+    static final String NEGOTIATE_SSL = "negotiateSSL";
+    static final String NEGOTIATE_SSL_DESC = "(Ljava/lang/String;Ljava/lang/String;)V";
+
     /*
      * SSLEngine. An engine's handshake is spread over many wrap/unwrap calls and delegated tasks, on any thread, so
      * its state is keyed by the connection's OutputRecord (TransportContext.outputRecord): the one object every hook

@@ -29,6 +29,8 @@ public final class HandshakeTracker implements HookSink {
 
     private final ThreadLocal<InFlightHandshake> current = new ThreadLocal<InFlightHandshake>();
     private final ThreadLocal<JdbcContext> jdbc = new ThreadLocal<JdbcContext>();
+    /** Set inside jTDS's negotiateSSL: TRUE once its TLS handshake started, FALSE while still in the PRELOGIN. */
+    private final ThreadLocal<Boolean> jtdsTlsStarted = new ThreadLocal<Boolean>();
     private final EngineHandshakes engines = new EngineHandshakes();
     /** Driver contexts of engines made but not yet started (r2dbc-mssql), weakly keyed: never a leak. */
     private final Map<Object, JdbcContext> engineContexts =
@@ -305,6 +307,9 @@ public final class HandshakeTracker implements HookSink {
     @Override
     public void jdbcEnter(Object tdsChannel, String host, int port, boolean tds8) {
         jdbc.set(jdbcReader.read(tdsChannel, host, tds8));
+        if (jtdsTlsStarted.get() != null) {
+            jtdsTlsStarted.set(Boolean.TRUE); // inside jTDS's negotiateSSL: TLS starts now
+        }
     }
 
     @Override
@@ -315,6 +320,25 @@ public final class HandshakeTracker implements HookSink {
         sink.accept(new HandshakeRecord(System.currentTimeMillis(), Thread.currentThread().getName(), host, port,
                 FailureClassifier.classify(failure), null, null, null, offered, suites, null, 0, failure, context,
                 true));
+    }
+
+    @Override
+    public void jtdsNegotiationEnter() {
+        jtdsTlsStarted.set(Boolean.FALSE);
+    }
+
+    @Override
+    public void jtdsNegotiationFailed(Object tdsCore, String sslMode, Throwable failure) {
+        boolean tlsStarted = Boolean.TRUE.equals(jtdsTlsStarted.get());
+        jtdsTlsStarted.remove();
+        if (tlsStarted) {
+            return; // the handshake's own record has it
+        }
+        JdbcContext context = jdbcReader.readJtdsCore(tdsCore, sslMode);
+        String host = context == null ? null : context.peerHost();
+        int port = context == null ? 0 : context.peerPort();
+        sink.accept(new HandshakeRecord(System.currentTimeMillis(), Thread.currentThread().getName(), host, port,
+                FailureClassifier.classify(failure), null, null, null, null, null, null, 0, failure, context, true));
     }
 
     @Override

@@ -82,6 +82,17 @@ public final class JdbcContextReader {
         return new JdbcContext(DRIVER, driverVersion(driverClass), id, encrypt, trust, tds8, serverMajor);
     }
 
+    /** For a jTDS failure in PRELOGIN: the context of {@code TdsCore}'s {@code SharedSocket}, with its peer. */
+    public JdbcContext readJtdsCore(final Object tdsCore, final String sslMode) {
+        return Privileged.run(new PrivilegedAction<JdbcContext>() {
+            @Override
+            public JdbcContext run() {
+                Object shared = tdsCore == null ? null : field(tdsCore, "socket");
+                return shared == null ? null : readJtds(shared, sslMode);
+            }
+        });
+    }
+
     private JdbcContext readJtds(Object sharedSocket, String sslMode) {
         JdbcContext c = new JdbcContext(JTDS, driverVersion(sharedSocket.getClass()), null, "ssl=" + sslMode, null,
                 false, null);
