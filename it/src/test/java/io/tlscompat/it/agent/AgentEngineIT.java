@@ -4,6 +4,7 @@ import static io.tlscompat.it.agent.AgentRecords.diagnosis;
 import static io.tlscompat.it.agent.AgentRecords.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlscompat.core.eval.FindingTexts;
 import io.tlscompat.it.support.JdbcClient;
 import io.tlscompat.it.support.JdbcDriver;
 import io.tlscompat.it.support.OpenSslCertificate;
@@ -156,7 +157,8 @@ class AgentEngineIT {
         Map<String, Object> r = AgentRecords.single(log);
         assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
         assertThat(map(r, "diagnosis")).containsEntry("code", "protocol-mismatch").containsEntry("source", "probe")
-                .containsEntry("explanation", "server accepts TLSv1, TLSv1.1, TLSv1.2 only; this JVM offers TLSv1.3");
+                .containsEntry("message", String.format(FindingTexts.PROTOCOL_MISMATCH, "TDS 7.x", "TLSv1.3",
+                        "TLSv1.2, TLSv1.1, TLSv1"));
         assertThat(out.stderr()).contains("[tls-compat] reset from localhost:" + sql2019.port()
                 + " after ClientHello: protocol-mismatch");
         assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
@@ -164,7 +166,7 @@ class AgentEngineIT {
         Map<String, Object> jdbc = mssqlJdbc(sql2019.port(), "encrypt=true;trustServerCertificate=true",
                 "-Djdk.tls.client.protocols=TLSv1.3");
         assertDiagnosedAlike(r, jdbc);
-        assertThat(map(r, "diagnosis").get("explanation")).isEqualTo(map(jdbc, "diagnosis").get("explanation"));
+        assertThat(map(r, "diagnosis").get("message")).isEqualTo(map(jdbc, "diagnosis").get("message"));
     }
 
     @Test
@@ -332,7 +334,7 @@ class AgentEngineIT {
                 Map<String, Object> last = dhe.get(dhe.size() - 1);
                 assertThat(last).containsEntry("phase", "key-exchange-sent").containsEntry("transport", "engine");
                 assertThat((String) last.get("cipherSuite")).startsWith("TLS_DHE_");
-                assertThat((String) map(last, "diagnosis").get("explanation"))
+                assertThat((String) map(last, "diagnosis").get("message"))
                         .contains("intermittent: most DHE handshakes succeed");
                 return;
             }
