@@ -1,0 +1,212 @@
+package io.tlscompat.it.agent;
+
+import static io.tlscompat.it.agent.AgentRecords.diagnosis;
+import static io.tlscompat.it.agent.AgentRecords.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlscompat.it.support.JdbcClient;
+import io.tlscompat.it.support.JdbcDriver;
+import io.tlscompat.it.support.ProcessOutput;
+import io.tlscompat.it.support.TestJdk;
+import io.tlscompat.simulator.Rejection;
+import io.tlscompat.simulator.Simulator;
+import io.tlscompat.simulator.SimulatorProfile;
+import io.tlscompat.simulator.SimulatorProfiles;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10, SSLEngine: a real vertx-mssql-client 5.0.7 application (Netty 4.2 over the JDK's SSLEngine) under
+ * {@code -javaagent} against the simulator gets the records, JFR events, MBean counters and diagnoses mssql-jdbc 13.2
+ * gets against the same server. The vert.x application runs on its own class path (it/pom.xml {@code vertx-app}),
+ * since its Netty 4.2 clashes with r2dbc-mssql's Netty 4.1 on this module's.
+ */
+class AgentVertxIT {
+    private static final String ECDHE_SUITE = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
+    private static Simulator sql2019;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sql2019 = Simulator.start(SimulatorProfiles.named("sql2019-win2019"), 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sql2019 != null) {
+            sql2019.close();
+        }
+    }
+
+    /** The vert.x application's class path: the jars of target/vertx-app and this module's test classes. */
+    private static String vertxClasspath() throws Exception {
+        Path jars = Path.of(System.getProperty("tlscompat.vertx.dir"));
+        Path classes = Path.of(AgentVertxIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> entries;
+        try (Stream<Path> s = Files.list(jars)) {
+            entries = s.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted()
+                    .collect(Collectors.toList());
+        }
+        assertThat(entries).as("vert.x jars in %s", jars).isNotEmpty();
+        entries.add(classes.toString());
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** vertx-mssql-client to {@code localhost:port} with {@code ssl=true}; {@code -} keeps vert.x's default. */
+    private ProcessOutput vertx(Path log, int port, boolean trustAll, int repeat, String protocols, String suites,
+            String... jvmArgs) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(TestJdk.DEFAULT.java().toString());
+        cmd.addAll(List.of(jvmArgs));
+        cmd.add(AgentRecords.javaagent(log, ""));
+        cmd.add("-cp");
+        cmd.add(vertxClasspath());
+        cmd.add(VertxClientMain.class.getName());
+        cmd.addAll(List.of(Integer.toString(port), "true", Boolean.toString(trustAll), Integer.toString(repeat),
+                protocols, suites));
+        ProcessOutput out = ProcessOutput.run(cmd, Duration.ofMinutes(5));
+        assertThat(out.exitCode()).as(out.toString()).isZero();
+        assertThat(out.stderr()).as("nothing escapes a hook").doesNotContain("\tat io.tlscompat");
+        return out;
+    }
+
+    /** The record mssql-jdbc 13.2 gets in the same scenario. */
+    private Map<String, Object> mssqlJdbc(int port, String options, String... jvmArgs) throws Exception {
+        Path log = dir.resolve("jdbc.jsonl");
+        List<String> args = new ArrayList<>(List.of(jvmArgs));
+        args.add(AgentRecords.javaagent(log, ""));
+        JdbcDriver d = JdbcDriver.MSSQL_13_2;
+        JdbcClient.with(d).jvmArgs(args.toArray(new String[0])).connect(d.url(port, options));
+        return AgentRecords.single(log);
+    }
+
+    /** Same outcome, phase, offered protocols and diagnosis code; the engine record says it came from an SSLEngine. */
+    private static void assertDiagnosedAlike(Map<String, Object> engine, Map<String, Object> socket) {
+        assertThat(engine).containsEntry("transport", "engine").containsEntry("engine", "jdk");
+        assertThat(socket).containsEntry("transport", "socket");
+        assertThat(diagnosis(engine)).as("diagnosis of %s vs %s", engine, socket).isNotNull()
+                .isEqualTo(diagnosis(socket));
+        assertThat(engine.get("outcome")).isEqualTo(socket.get("outcome"));
+        assertThat(engine.get("phase")).isEqualTo(socket.get("phase"));
+        assertThat(engine.get("offeredProtocols")).isEqualTo(socket.get("offeredProtocols"));
+    }
+
+    @Test
+    void vertxSuccessCarriesWhatJsseNegotiated() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        Path jfr = dir.resolve("rec.jfr");
+        ProcessOutput out = vertx(log, sql2019.port(), true, 3, "-", "-",
+                "-XX:StartFlightRecording:+jdk.TLSHandshake#enabled=true,filename=" + jfr);
+        assertThat(out.stdout()).as("the handshake worked, the simulator refuses the login")
+                .contains("Login failed for user 'sa'");
+        List<Map<String, Object>> records = AgentRecords.read(log);
+        assertThat(records).hasSize(3);
+        Map<String, Object> r = records.get(0);
+        assertThat(r).containsEntry("outcome", "ok").containsEntry("phase", "finished")
+                .containsEntry("transport", "engine").containsEntry("engine", "jdk")
+                .containsEntry("peerHost", "localhost").containsEntry("peerPort", (long) sql2019.port());
+        assertThat(r.get("diagnosis")).isNull();
+        assertThat(map(r, "peerCertificate")).containsEntry("subject",
+                sql2019.certificate().getSubjectX500Principal().getName());
+        List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
+        RecordedEvent jdk = events.stream().filter(e -> e.getEventType().getName().equals("jdk.TLSHandshake"))
+                .filter(e -> e.getInt("peerPort") == sql2019.port()).findFirst()
+                .orElseThrow(() -> new AssertionError("no jdk.TLSHandshake in " + events.size()));
+        assertThat(r.get("protocol")).isEqualTo(jdk.getString("protocolVersion"));
+        assertThat(r.get("cipherSuite")).isEqualTo(jdk.getString("cipherSuite"));
+        List<RecordedEvent> ours = events.stream()
+                .filter(e -> e.getEventType().getName().equals("tlscompat.Handshake")).collect(Collectors.toList());
+        assertThat(ours).hasSize(3).allSatisfy(e -> assertThat(e.getString("outcome")).isEqualTo("ok"));
+        assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
+                + " attempts=3 ok=3 resets=0 failures=0");
+        assertThat(Files.readString(log)).doesNotContain("not-a-secret");
+    }
+
+    @Test
+    void vertxResetAfterClientHelloIsDiagnosedAsMssqlJdbcIs() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        ProcessOutput out = vertx(log, sql2019.port(), true, 1, "TLSv1.3", "-");
+        Map<String, Object> r = AgentRecords.single(log);
+        assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
+        assertThat(map(r, "diagnosis")).containsEntry("code", "protocol-mismatch").containsEntry("source", "probe")
+                .containsEntry("explanation", "server accepts TLSv1, TLSv1.1, TLSv1.2 only; this JVM offers TLSv1.3");
+        assertThat(out.stderr()).contains("[tls-compat] reset from localhost:" + sql2019.port()
+                + " after ClientHello: protocol-mismatch");
+        assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
+                + " attempts=1 ok=0 resets=1 failures=1");
+        Map<String, Object> jdbc = mssqlJdbc(sql2019.port(), "encrypt=true;trustServerCertificate=true",
+                "-Djdk.tls.client.protocols=TLSv1.3");
+        assertDiagnosedAlike(r, jdbc);
+        assertThat(map(r, "diagnosis").get("explanation")).isEqualTo(map(jdbc, "diagnosis").get("explanation"));
+    }
+
+    @Test
+    void vertxAgainstATls10OnlyServerIsAProtocolMismatchLikeMssqlJdbc() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("sql2008r2-rtm"), 0)) {
+            Path log = dir.resolve("tls.jsonl");
+            vertx(log, sim.port(), true, 1, "-", "-");
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
+            assertDiagnosedAlike(r, mssqlJdbc(sim.port(), "encrypt=true;trustServerCertificate=true"));
+        }
+    }
+
+    @Test
+    void vertxWithoutACommonSuiteIsACipherMismatchLikeMssqlJdbc() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorProfiles.named("dhe-only-win2012r2"), 0)) {
+            Path log = dir.resolve("tls.jsonl");
+            vertx(log, sim.port(), true, 1, "-", ECDHE_SUITE);
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
+            assertThat(diagnosis(r)).isEqualTo("cipher-mismatch");
+            assertDiagnosedAlike(r, mssqlJdbc(sim.port(), "encrypt=true;trustServerCertificate=true",
+                    "-Djdk.tls.client.cipherSuites=" + ECDHE_SUITE));
+        }
+    }
+
+    @Test
+    void vertxAgainstAnAlertStyleRejectionIsAnAlertLikeMssqlJdbc() throws Exception {
+        SimulatorProfile alerting = SimulatorProfiles.named("dhe-only-win2012r2").toBuilder().name("dhe-alert")
+                .rejection(Rejection.ALERT).build();
+        try (Simulator sim = Simulator.start(alerting, 0)) {
+            Path log = dir.resolve("tls.jsonl");
+            vertx(log, sim.port(), true, 1, "-", ECDHE_SUITE);
+            Map<String, Object> r = AgentRecords.single(log);
+            assertThat(r).containsEntry("outcome", "alert").containsEntry("phase", "client-hello-sent");
+            assertThat((String) map(r, "exception").get("message")).contains("Received fatal alert");
+            assertThat(diagnosis(r)).isEqualTo("cipher-mismatch");
+            assertDiagnosedAlike(r, mssqlJdbc(sim.port(), "encrypt=true;trustServerCertificate=true",
+                    "-Djdk.tls.client.cipherSuites=" + ECDHE_SUITE));
+        }
+    }
+
+    @Test
+    void vertxValidatingTheSelfSignedCertificateIsUntrustedLikeMssqlJdbc() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        ProcessOutput out = vertx(log, sql2019.port(), false, 1, "-", "-");
+        Map<String, Object> r = AgentRecords.single(log);
+        assertThat(r).containsEntry("outcome", "client-rejected").containsEntry("phase", "certificate-received");
+        assertThat(diagnosis(r)).isEqualTo("certificate-untrusted");
+        assertThat(map(r, "peerCertificate")).containsEntry("subject",
+                sql2019.certificate().getSubjectX500Principal().getName());
+        assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
+                + " attempts=1 ok=0 resets=0 failures=1");
+        assertThat(Files.readString(log)).doesNotContain("not-a-secret");
+        assertDiagnosedAlike(r, mssqlJdbc(sql2019.port(), "encrypt=true"));
+    }
+}
