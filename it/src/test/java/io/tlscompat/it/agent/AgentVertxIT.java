@@ -95,7 +95,8 @@ class AgentVertxIT {
         return AgentRecords.single(log);
     }
 
-    /** Same outcome, phase, offered protocols and diagnosis code; the engine record says it came from an SSLEngine. */
+    /** Same outcome, phase, offered protocols (as a set) and diagnosis code; the engine record says it came from an SSLEngine. */
+    @SuppressWarnings("unchecked")
     private static void assertDiagnosedAlike(Map<String, Object> engine, Map<String, Object> socket) {
         assertThat(engine).containsEntry("transport", "engine").containsEntry("engine", "jdk");
         assertThat(socket).containsEntry("transport", "socket");
@@ -103,7 +104,9 @@ class AgentVertxIT {
                 .isEqualTo(diagnosis(socket));
         assertThat(engine.get("outcome")).isEqualTo(socket.get("outcome"));
         assertThat(engine.get("phase")).isEqualTo(socket.get("phase"));
-        assertThat(engine.get("offeredProtocols")).isEqualTo(socket.get("offeredProtocols"));
+        // vert.x enables its protocols in its own order (TLSv1.2, TLSv1.3), mssql-jdbc in the JDK's: the same set.
+        assertThat((List<Object>) engine.get("offeredProtocols"))
+                .containsExactlyInAnyOrderElementsOf((List<Object>) socket.get("offeredProtocols"));
     }
 
     @Test
@@ -144,7 +147,8 @@ class AgentVertxIT {
         Map<String, Object> r = AgentRecords.single(log);
         assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
         assertThat(map(r, "diagnosis")).containsEntry("code", "protocol-mismatch").containsEntry("source", "probe")
-                .containsEntry("explanation", "server accepts TLSv1, TLSv1.1, TLSv1.2 only; this JVM offers TLSv1.3");
+                .containsEntry("message", "no common TLS version over TDS 7.x: the client offers [TLSv1.3], the server"
+                        + " accepts [TLSv1.2, TLSv1.1, TLSv1]");
         assertThat(out.stderr()).contains("[tls-compat] reset from localhost:" + sql2019.port()
                 + " after ClientHello: protocol-mismatch");
         assertThat(out.stdout()).contains("mbean server=localhost:" + sql2019.port()
@@ -152,7 +156,7 @@ class AgentVertxIT {
         Map<String, Object> jdbc = mssqlJdbc(sql2019.port(), "encrypt=true;trustServerCertificate=true",
                 "-Djdk.tls.client.protocols=TLSv1.3");
         assertDiagnosedAlike(r, jdbc);
-        assertThat(map(r, "diagnosis").get("explanation")).isEqualTo(map(jdbc, "diagnosis").get("explanation"));
+        assertThat(map(r, "diagnosis").get("message")).isEqualTo(map(jdbc, "diagnosis").get("message"));
     }
 
     @Test
