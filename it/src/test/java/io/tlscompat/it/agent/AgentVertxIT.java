@@ -107,6 +107,8 @@ class AgentVertxIT {
         // vert.x enables its protocols in its own order (TLSv1.2, TLSv1.3), mssql-jdbc in the JDK's: the same set.
         assertThat((List<Object>) engine.get("offeredProtocols"))
                 .containsExactlyInAnyOrderElementsOf((List<Object>) socket.get("offeredProtocols"));
+        assertThat(map(engine, "jdbc")).containsEntry("driver", "vertx-mssql-client").containsEntry("tds",
+                map(socket, "jdbc").get("tds"));
     }
 
     @Test
@@ -124,6 +126,10 @@ class AgentVertxIT {
                 .containsEntry("transport", "engine").containsEntry("engine", "jdk")
                 .containsEntry("peerHost", "localhost").containsEntry("peerPort", (long) sql2019.port());
         assertThat(r.get("diagnosis")).isNull();
+        // ssl=true: vert.x asked for ENCRYPT_ON and the simulator answered it; vert.x's trustAll is not reachable
+        assertThat(map(r, "jdbc")).containsEntry("driver", "vertx-mssql-client").containsEntry("version", "5.0.7")
+                .containsEntry("encrypt", "ssl=true").containsEntry("tds", "7.x");
+        assertThat(map(r, "jdbc").get("trustServerCertificate")).isNull();
         assertThat(map(r, "peerCertificate")).containsEntry("subject",
                 sql2019.certificate().getSubjectX500Principal().getName());
         List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
