@@ -70,8 +70,13 @@ class AgentVertxIT {
     /** vertx-mssql-client to {@code localhost:port} with {@code ssl=true}; {@code -} keeps vert.x's default. */
     private ProcessOutput vertx(Path log, int port, boolean trustAll, int repeat, String protocols, String suites,
             String... jvmArgs) throws Exception {
+        return vertx(TestJdk.DEFAULT, log, port, trustAll, repeat, protocols, suites, jvmArgs);
+    }
+
+    private ProcessOutput vertx(TestJdk jdk, Path log, int port, boolean trustAll, int repeat, String protocols,
+            String suites, String... jvmArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(TestJdk.DEFAULT.java().toString());
+        cmd.add(jdk.java().toString());
         cmd.addAll(List.of(jvmArgs));
         cmd.add(AgentRecords.javaagent(log, ""));
         cmd.add("-cp");
@@ -218,5 +223,55 @@ class AgentVertxIT {
                 + " attempts=1 ok=0 resets=0 failures=1");
         assertThat(Files.readString(log)).doesNotContain("not-a-secret");
         assertDiagnosedAlike(r, mssqlJdbc(sql2019.port(), "encrypt=true"));
+    }
+
+    @Test
+    void vertxOnTemurin25GetsTheSameRecordsForSuccessAndReset() throws Exception {
+        TestJdk jdk = TestJdk.TEMURIN_25.assumePresent();
+        Path ok = dir.resolve("ok.jsonl");
+        vertx(jdk, ok, sql2019.port(), true, 1, "-", "-");
+        assertThat(AgentRecords.single(ok)).containsEntry("outcome", "ok").containsEntry("phase", "finished")
+                .containsEntry("transport", "engine");
+        assertThat(map(AgentRecords.single(ok), "jdbc")).containsEntry("driver", "vertx-mssql-client");
+        Path reset = dir.resolve("reset.jsonl");
+        vertx(jdk, reset, sql2019.port(), true, 1, "TLSv1.3", "-");
+        Map<String, Object> r = AgentRecords.single(reset);
+        assertThat(r).containsEntry("outcome", "reset").containsEntry("phase", "client-hello-sent");
+        assertThat(diagnosis(r)).isEqualTo("protocol-mismatch");
+    }
+
+    @Test
+    void attachingToARunningVertxApplicationRecordsItsLaterHandshakesWithContext() throws Exception {
+        Path log = dir.resolve("tls.jsonl");
+        List<String> cmd = new ArrayList<>(List.of(TestJdk.DEFAULT.java().toString(), "-cp", vertxClasspath(),
+                VertxClientMain.class.getName(), Integer.toString(sql2019.port()), "true", "true", "600"));
+        Process app = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("app.txt").toFile()).start();
+        try {
+            int before = sql2019.connectionCount();
+            long until = System.currentTimeMillis() + 60_000;
+            while (sql2019.connectionCount() < before + 10 && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
+            ProcessOutput attach = ProcessOutput.run(List.of(TestJdk.DEFAULT.java().toString(), "-jar",
+                    AgentRecords.jar().toString(), "attach", Long.toString(app.pid()), "log=" + log + ",probe=false"),
+                    Duration.ofSeconds(60));
+            assertThat(attach.exitCode()).as(attach.toString()).isZero();
+            assertThat(app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the application ends").isTrue();
+        } finally {
+            app.destroyForcibly();
+        }
+        String output = Files.readString(dir.resolve("app.txt"));
+        assertThat(output).contains("[tls-compat] agent active (attached)").doesNotContain("\tat ");
+        List<Map<String, Object>> records = AgentRecords.read(log);
+        // The handshakes that began after the hooks went in: most of the 600, none of the first ten.
+        assertThat(records).as(output).hasSizeBetween(100, 590).allSatisfy(r -> assertThat(r)
+                .containsEntry("outcome", "ok").containsEntry("transport", "engine"));
+        // As for r2dbc-mssql: a handler made while the driver's class was being retransformed has no context.
+        assertThat(records.stream().filter(r -> r.get("jdbc") == null).count()).isLessThanOrEqualTo(4);
+        assertThat(records).filteredOn(r -> r.get("jdbc") != null)
+                .allSatisfy(r -> assertThat(map(r, "jdbc")).containsEntry("driver", "vertx-mssql-client"));
+        assertThat(map(records.get(records.size() - 1), "jdbc")).containsEntry("driver", "vertx-mssql-client");
+        assertThat(output).contains("attempts=" + records.size() + " ok=" + records.size());
     }
 }
