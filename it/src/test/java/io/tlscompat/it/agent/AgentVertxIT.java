@@ -4,8 +4,6 @@ import static io.tlscompat.it.agent.AgentRecords.diagnosis;
 import static io.tlscompat.it.agent.AgentRecords.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlscompat.it.support.JdbcClient;
-import io.tlscompat.it.support.JdbcDriver;
 import io.tlscompat.it.support.ProcessOutput;
 import io.tlscompat.it.support.TestJdk;
 import io.tlscompat.simulator.Rejection;
@@ -92,28 +90,15 @@ class AgentVertxIT {
 
     /** The record mssql-jdbc 13.2 gets in the same scenario. */
     private Map<String, Object> mssqlJdbc(int port, String options, String... jvmArgs) throws Exception {
-        Path log = dir.resolve("jdbc.jsonl");
-        List<String> args = new ArrayList<>(List.of(jvmArgs));
-        args.add(AgentRecords.javaagent(log, ""));
-        JdbcDriver d = JdbcDriver.MSSQL_13_2;
-        JdbcClient.with(d).jvmArgs(args.toArray(new String[0])).connect(d.url(port, options));
-        return AgentRecords.single(log);
+        return EngineParity.mssqlJdbc(dir, port, options, jvmArgs);
     }
 
-    /** Same outcome, phase, offered protocols (as a set) and diagnosis code; the engine record says it came from an SSLEngine. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Same outcome, phase, offered protocols and diagnosis code, with vertx-mssql-client's context. The protocols
+     * are compared as a set: vert.x enables them in its own order (TLSv1.2, TLSv1.3), mssql-jdbc in the JDK's.
+     */
     private static void assertDiagnosedAlike(Map<String, Object> engine, Map<String, Object> socket) {
-        assertThat(engine).containsEntry("transport", "engine").containsEntry("engine", "jdk");
-        assertThat(socket).containsEntry("transport", "socket");
-        assertThat(diagnosis(engine)).as("diagnosis of %s vs %s", engine, socket).isNotNull()
-                .isEqualTo(diagnosis(socket));
-        assertThat(engine.get("outcome")).isEqualTo(socket.get("outcome"));
-        assertThat(engine.get("phase")).isEqualTo(socket.get("phase"));
-        // vert.x enables its protocols in its own order (TLSv1.2, TLSv1.3), mssql-jdbc in the JDK's: the same set.
-        assertThat((List<Object>) engine.get("offeredProtocols"))
-                .containsExactlyInAnyOrderElementsOf((List<Object>) socket.get("offeredProtocols"));
-        assertThat(map(engine, "jdbc")).containsEntry("driver", "vertx-mssql-client").containsEntry("tds",
-                map(socket, "jdbc").get("tds"));
+        EngineParity.assertDiagnosedAlike(engine, socket, "vertx-mssql-client", true);
     }
 
     @Test
@@ -242,37 +227,9 @@ class AgentVertxIT {
 
     @Test
     void attachingToARunningVertxApplicationRecordsItsLaterHandshakesWithContext() throws Exception {
-        Path log = dir.resolve("tls.jsonl");
-        List<String> cmd = new ArrayList<>(List.of(TestJdk.DEFAULT.java().toString(), "-cp", vertxClasspath(),
-                VertxClientMain.class.getName(), Integer.toString(sql2019.port()), "true", "true", "600"));
-        Process app = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("app.txt").toFile()).start();
-        try {
-            int before = sql2019.connectionCount();
-            long until = System.currentTimeMillis() + 60_000;
-            while (sql2019.connectionCount() < before + 10 && System.currentTimeMillis() < until) {
-                Thread.sleep(20);
-            }
-            ProcessOutput attach = ProcessOutput.run(List.of(TestJdk.DEFAULT.java().toString(), "-jar",
-                    AgentRecords.jar().toString(), "attach", Long.toString(app.pid()), "log=" + log + ",probe=false"),
-                    Duration.ofSeconds(60));
-            assertThat(attach.exitCode()).as(attach.toString()).isZero();
-            assertThat(app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the application ends").isTrue();
-        } finally {
-            app.destroyForcibly();
-        }
-        String output = Files.readString(dir.resolve("app.txt"));
-        assertThat(output).contains("[tls-compat] agent active (attached)").doesNotContain("\tat ");
-        List<Map<String, Object>> records = AgentRecords.read(log);
-        // The handshakes that began after the hooks went in: most of the 600, none of the first ten.
-        assertThat(records).as(output).hasSizeBetween(100, 590).allSatisfy(r -> assertThat(r)
-                .containsEntry("outcome", "ok").containsEntry("transport", "engine"));
-        // As for r2dbc-mssql: a handler made while the driver's class was being retransformed has no context.
-        assertThat(records.stream().filter(r -> r.get("jdbc") == null).count()).isLessThanOrEqualTo(4);
-        assertThat(records).filteredOn(r -> r.get("jdbc") != null)
-                .allSatisfy(r -> assertThat(map(r, "jdbc")).containsEntry("driver", "vertx-mssql-client"));
-        assertThat(map(records.get(records.size() - 1), "jdbc")).containsEntry("driver", "vertx-mssql-client");
-        assertThat(output).contains("attempts=" + records.size() + " ok=" + records.size());
+        EngineParity.assertAttachRecordsLaterHandshakes(dir, sql2019, List.of(TestJdk.DEFAULT.java().toString(),
+                "-cp", vertxClasspath(), VertxClientMain.class.getName(), Integer.toString(sql2019.port()), "true",
+                "true", "600"), "vertx-mssql-client");
     }
 
     @Test
