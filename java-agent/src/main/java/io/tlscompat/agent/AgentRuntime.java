@@ -33,7 +33,7 @@ public final class AgentRuntime {
     /** What the startup line says is hooked. */
     static final String HOOKED_TARGETS = "JSSE SSLSocketImpl.startHandshake, SSLEngineImpl (java.net.http, Netty)"
             + " and handshake messages, mssql-jdbc TDSChannel.enableSSL/prelogin, jTDS SharedSocket.enableEncryption,"
-            + " r2dbc-mssql SslHandlerFactory.createSslHandler";
+            + " r2dbc-mssql SslHandlerFactory.createSslHandler, vertx-mssql-client TdsLoginSentCompletionHandler";
     /** Printed when the JDK's TLS classes do not have the expected shape. */
     public static final String NO_HOOK = "[tls-compat] cannot hook %s on Java %s (%s); the application runs"
             + " unmodified";

@@ -5,8 +5,6 @@ import static io.tlscompat.it.agent.AgentRecords.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlscompat.core.eval.FindingTexts;
-import io.tlscompat.it.support.JdbcClient;
-import io.tlscompat.it.support.JdbcDriver;
 import io.tlscompat.it.support.OpenSslCertificate;
 import io.tlscompat.it.support.OpenSslServer;
 import io.tlscompat.it.support.ProcessOutput;
@@ -95,25 +93,12 @@ class AgentEngineIT {
 
     /** The record mssql-jdbc 13.2 gets in the same scenario. */
     private Map<String, Object> mssqlJdbc(int port, String options, String... jvmArgs) throws Exception {
-        Path log = dir.resolve("jdbc.jsonl");
-        List<String> args = new ArrayList<>(List.of(jvmArgs));
-        args.add(AgentRecords.javaagent(log, ""));
-        JdbcDriver d = JdbcDriver.MSSQL_13_2;
-        JdbcClient.with(d).jvmArgs(args.toArray(new String[0])).connect(d.url(port, options));
-        return AgentRecords.single(log);
+        return EngineParity.mssqlJdbc(dir, port, options, jvmArgs);
     }
 
-    /** Same outcome, phase and diagnosis code; the engine record says it came from an SSLEngine. */
+    /** Same outcome, phase, offered protocols and diagnosis code, with r2dbc-mssql's context. */
     private static void assertDiagnosedAlike(Map<String, Object> engine, Map<String, Object> socket) {
-        assertThat(engine).containsEntry("transport", "engine").containsEntry("engine", "jdk");
-        assertThat(socket).containsEntry("transport", "socket");
-        assertThat(diagnosis(engine)).as("diagnosis of %s vs %s", engine, socket).isNotNull()
-                .isEqualTo(diagnosis(socket));
-        assertThat(engine.get("outcome")).isEqualTo(socket.get("outcome"));
-        assertThat(engine.get("phase")).isEqualTo(socket.get("phase"));
-        assertThat(engine.get("offeredProtocols")).isEqualTo(socket.get("offeredProtocols"));
-        assertThat(map(engine, "jdbc")).containsEntry("driver", "r2dbc-mssql").containsEntry("tds",
-                map(socket, "jdbc").get("tds"));
+        EngineParity.assertDiagnosedAlike(engine, socket, "r2dbc-mssql", false);
     }
 
     @Test
@@ -344,39 +329,8 @@ class AgentEngineIT {
 
     @Test
     void attachingToARunningR2dbcApplicationRecordsItsLaterHandshakesWithContext() throws Exception {
-        Path log = dir.resolve("tls.jsonl");
-        List<String> cmd = new ArrayList<>(List.of(TestJdk.DEFAULT.java().toString(), "-cp", reactiveClasspath(),
-                R2dbcClientMain.class.getName(), Integer.toString(sql2019.port()), "true", "true", "600"));
-        Process app = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("app.txt").toFile()).start();
-        try {
-            String pid = Long.toString(app.pid());
-            int before = sql2019.connectionCount();
-            long until = System.currentTimeMillis() + 60_000;
-            while (sql2019.connectionCount() < before + 10 && System.currentTimeMillis() < until) {
-                Thread.sleep(20);
-            }
-            ProcessOutput attach = ProcessOutput.run(List.of(TestJdk.DEFAULT.java().toString(), "-jar",
-                    AgentRecords.jar().toString(), "attach", pid, "log=" + log + ",probe=false"),
-                    Duration.ofSeconds(60));
-            assertThat(attach.exitCode()).as(attach.toString()).isZero();
-            assertThat(app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the application ends").isTrue();
-        } finally {
-            app.destroyForcibly();
-        }
-        String output = Files.readString(dir.resolve("app.txt"));
-        assertThat(output).contains("[tls-compat] agent active (attached)").doesNotContain("\tat ");
-        List<Map<String, Object>> records = AgentRecords.read(log);
-        // The handshakes that began after the hooks went in: most of the 600, none of the first ten.
-        assertThat(records).as(output).hasSizeBetween(100, 590).allSatisfy(r -> assertThat(r)
-                .containsEntry("outcome", "ok").containsEntry("transport", "engine"));
-        // A connection whose handler was made just before the driver's class was retransformed has no context.
-        List<Map<String, Object>> withoutContext = records.stream().filter(r -> r.get("jdbc") == null)
-                .collect(Collectors.toList());
-        assertThat(withoutContext).hasSizeLessThanOrEqualTo(4);
-        assertThat(records).filteredOn(r -> r.get("jdbc") != null)
-                .allSatisfy(r -> assertThat(map(r, "jdbc")).containsEntry("driver", "r2dbc-mssql"));
-        assertThat(map(records.get(records.size() - 1), "jdbc")).containsEntry("driver", "r2dbc-mssql");
-        assertThat(output).contains("attempts=" + records.size() + " ok=" + records.size());
+        EngineParity.assertAttachRecordsLaterHandshakes(dir, sql2019, List.of(TestJdk.DEFAULT.java().toString(),
+                "-cp", reactiveClasspath(), R2dbcClientMain.class.getName(), Integer.toString(sql2019.port()), "true",
+                "true", "600"), "r2dbc-mssql");
     }
 }

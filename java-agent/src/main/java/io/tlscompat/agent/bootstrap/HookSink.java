@@ -62,6 +62,12 @@ public interface HookSink {
     /** r2dbc-mssql made a Netty {@code SslHandler} for a connection; {@code factory} holds its configuration. */
     void driverHandler(Object sslHandler, Object factory);
 
+    /**
+     * vertx-mssql-client is about to add {@code sslHandler} to a connection's pipeline; {@code handler} is its
+     * {@code TdsLoginSentCompletionHandler}, {@code encryptionLevel} the server's PRELOGIN answer.
+     */
+    void vertxHandler(Object sslHandler, Object handler, byte encryptionLevel);
+
     /** A Netty {@code SslHandler} is being made around {@code engine} (JSSE or not). */
     void nettyEngine(Object engine);
 

@@ -249,6 +249,21 @@ public final class TlsCompatHooks {
         }
     }
 
+    /**
+     * vertx-mssql-client made {@code handler} (its {@code TdsLoginSentCompletionHandler}) for {@code sslHandler};
+     * {@code encryptionLevel} is the server's PRELOGIN answer.
+     */
+    public static void vertxHandler(Object sslHandler, Object handler, byte encryptionLevel) {
+        HookSink s = sink;
+        if (s != null) {
+            try {
+                s.vertxHandler(sslHandler, handler, encryptionLevel);
+            } catch (Throwable t) {
+                sinkFailures++;
+            }
+        }
+    }
+
     /** A Netty {@code SslHandler} is being made around {@code engine}. */
     public static void nettyEngine(Object engine) {
         HookSink s = sink;

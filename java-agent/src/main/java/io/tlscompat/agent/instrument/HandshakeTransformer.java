@@ -43,6 +43,7 @@ public final class HandshakeTransformer implements ClassFileTransformer {
                 || HookTargets.SSL_ENGINE_IMPL.equals(internalName)
                 || HookTargets.ENGINE_OUTPUT_RECORD.equals(internalName)
                 || HookTargets.R2DBC_SSL_HANDLER_FACTORY.equals(internalName)
+                || HookTargets.VERTX_LOGIN_SENT_HANDLER.equals(internalName)
                 || HookTargets.NETTY_SSL_HANDLER.equals(internalName)
                 || HookTargets.HTTP_SSL_TUBE.equals(internalName)
                 || HookTargets.TDS_CHANNEL.equals(internalName)

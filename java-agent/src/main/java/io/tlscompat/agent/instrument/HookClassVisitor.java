@@ -125,6 +125,12 @@ final class HookClassVisitor extends ClassVisitor {
             return new ExitCallAdapter(mv, true, "driverHandler", "(Ljava/lang/Object;Ljava/lang/Object;)V",
                     new EntryCallAdapter.Arg(Opcodes.ALOAD, 0));
         }
+        if (HookTargets.VERTX_LOGIN_SENT_HANDLER.equals(className) && HookTargets.CONSTRUCTOR.equals(name)
+                && HookTargets.VERTX_LOGIN_SENT_HANDLER_INIT_DESC.equals(descriptor)) {
+            return new ExitCallAdapter(mv, "vertxHandler", "(Ljava/lang/Object;Ljava/lang/Object;B)V",
+                    new EntryCallAdapter.Arg(Opcodes.ALOAD, 1), new EntryCallAdapter.Arg(Opcodes.ALOAD, 0),
+                    new EntryCallAdapter.Arg(Opcodes.ILOAD, 2));
+        }
         if (HookTargets.NETTY_SSL_HANDLER.equals(className) && HookTargets.CONSTRUCTOR.equals(name)
                 && HookTargets.NETTY_SSL_HANDLER_INIT_DESC.equals(descriptor)) {
             // Before super(): only the argument is read, never the uninitialised this.

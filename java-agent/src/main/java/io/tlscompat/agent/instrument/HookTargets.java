@@ -106,6 +106,15 @@ public final class HookTargets {
     static final String CREATE_SSL_HANDLER_DESC = "(Lio/netty/buffer/ByteBufAllocator;)Lio/netty/handler/ssl/SslHandler;";
 
     /**
+     * vertx-mssql-client: {@code TdsLoginSentCompletionHandler(SslHandler, byte)} (5.0.7), made in
+     * {@code MSSQLSocketConnection.enableSsl} with the new handler, before it joins the pipeline (so before its engine
+     * handshakes), and the encryption level the server answered in PRELOGIN. Hooked at its exit, where {@code this}
+     * (a vertx-mssql-client class: its package names the version) may be read.
+     */
+    public static final String VERTX_LOGIN_SENT_HANDLER = "io/vertx/mssqlclient/impl/codec/TdsLoginSentCompletionHandler";
+    static final String VERTX_LOGIN_SENT_HANDLER_INIT_DESC = "(Lio/netty/handler/ssl/SslHandler;B)V";
+
+    /**
      * Netty: {@code SslHandler(SSLEngine, boolean, Executor)}, the constructor the others delegate to (4.1.94,
      * 4.1.112): its engine argument tells a JSSE engine from one that bypasses JSSE (netty-tcnative, BCJSSE).
      */

@@ -252,6 +252,14 @@ public final class HandshakeTracker implements HookSink {
     }
 
     @Override
+    public void vertxHandler(Object sslHandler, Object handler, byte encryptionLevel) {
+        Object engine = jdbcReader.engineOf(sslHandler);
+        if (engine instanceof SSLEngine) {
+            engineContexts.put(engine, jdbcReader.readVertx(handler, encryptionLevel));
+        }
+    }
+
+    @Override
     public void nettyEngine(Object engine) {
         if (engine == null) {
             return;

@@ -129,6 +129,24 @@ public final class JdbcContextReader {
         });
     }
 
+    static final String VERTX = "vertx-mssql-client";
+    /** PRELOGIN ENCRYPT_OFF and ENCRYPT_ON (MS-TDS 2.2.6.5). */
+    static final byte ENCRYPT_OFF = 0;
+    static final byte ENCRYPT_ON = 1;
+
+    /**
+     * vertx-mssql-client's context from the server's PRELOGIN encryption level and the package of its
+     * {@code handler} (the version). vert.x sends ENCRYPT_ON for {@code ssl=true} and ENCRYPT_OFF otherwise; the
+     * server answers ON, OFF (TLS for the login only) or REQ. REQ leaves the client's switch unknown, and its
+     * trust setting ({@code ClientSSLOptions.trustAll}) is not reachable from this hook: both then stay out.
+     * vertx-mssql-client 5 speaks TDS 7.x only.
+     */
+    public JdbcContext readVertx(Object handler, byte encryptionLevel) {
+        Package p = handler == null ? null : handler.getClass().getPackage();
+        String ssl = encryptionLevel == ENCRYPT_ON ? "ssl=true" : encryptionLevel == ENCRYPT_OFF ? "ssl=false" : null;
+        return new JdbcContext(VERTX, p == null ? null : p.getImplementationVersion(), null, ssl, null, false, null);
+    }
+
     /**
      * The JSSE engine inside a Netty {@code SslHandler}: {@code engine()}, unwrapped from Netty's ALPN wrappers
      * ({@code JdkSslEngine.getWrappedEngine()}); null when it cannot be read.
