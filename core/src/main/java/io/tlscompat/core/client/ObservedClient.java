@@ -6,8 +6,6 @@ import io.tlscompat.core.tls.TlsVersion;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ public final class ObservedClient {
     public ObservedClient(String host, int port, List<String> offeredProtocols, List<String> offeredSuites) {
         this.host = host;
         this.port = port;
-        this.offeredProtocols = bestFirst(offeredProtocols);
+        this.offeredProtocols = TlsVersion.bestFirst(offeredProtocols);
         this.offeredSuites = new ArrayList<>(offeredSuites);
     }
 
@@ -98,27 +96,11 @@ public final class ObservedClient {
      */
     public static ClientProfile withOffer(ClientProfile modelled, List<String> offeredProtocols,
             List<String> offeredSuites) {
-        return modelled.toBuilder().protocols(bestFirst(offeredProtocols)).suites(offeredSuites).build();
+        return modelled.toBuilder().protocols(TlsVersion.bestFirst(offeredProtocols)).suites(offeredSuites).build();
     }
 
     /** Drivers whose settings {@link JavaClientProfiles} models; others are judged on the observed offer only. */
     private static boolean isModelled(String id) {
         return id.equals("mssql-jdbc") || id.equals("jtds") || id.equals("r2dbc-mssql");
-    }
-
-    private static List<String> bestFirst(List<String> protocols) {
-        List<String> sorted = new ArrayList<>(protocols);
-        Collections.sort(sorted, new Comparator<String>() {
-            @Override
-            public int compare(String a, String b) {
-                return Integer.compare(rank(b), rank(a));
-            }
-        });
-        return sorted;
-    }
-
-    private static int rank(String protocol) {
-        TlsVersion v = TlsVersion.fromJdkName(protocol);
-        return v == null ? 0 : v.wireValue();
     }
 }

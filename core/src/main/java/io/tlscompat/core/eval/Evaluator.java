@@ -176,8 +176,7 @@ public final class Evaluator {
     }
 
     static int rank(String protocol) {
-        TlsVersion v = TlsVersion.fromJdkName(protocol);
-        return v == null ? 0 : v.wireValue();
+        return TlsVersion.rank(protocol);
     }
 
     static String join(List<String> items) {

@@ -3,9 +3,6 @@ package io.tlscompat.core.eval;
 import io.tlscompat.core.client.ClientProfile;
 import io.tlscompat.core.tls.TlsVersion;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,7 +35,8 @@ public final class Remedies {
         }
         int serverBest = best(serverProtocols);
         if (serverBest != 0 && serverBest < best(client.protocols()) && serverBest < TlsVersion.TLSv1_2.wireValue()) {
-            return String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD, String.join(", ", bestFirst(serverProtocols)));
+            return String.format(FindingTexts.FIX_PROTOCOL_SERVER_OLD,
+                    String.join(", ", TlsVersion.bestFirst(serverProtocols)));
         }
         return String.format(FindingTexts.FIX_PROTOCOL_CLIENT_OLD, offered(client));
     }
@@ -95,21 +93,10 @@ public final class Remedies {
         return client.protocols().isEmpty() ? LEGACY_VERSIONS : String.join(", ", client.protocols());
     }
 
-    private static List<String> bestFirst(List<String> versions) {
-        List<String> sorted = new ArrayList<>(versions);
-        Collections.sort(sorted, new Comparator<String>() {
-            @Override
-            public int compare(String a, String b) {
-                return Integer.compare(Evaluator.rank(b), Evaluator.rank(a));
-            }
-        });
-        return sorted;
-    }
-
     private static int best(List<String> versions) {
         int best = 0;
         for (String p : versions) {
-            best = Math.max(best, Evaluator.rank(p));
+            best = Math.max(best, TlsVersion.rank(p));
         }
         return best;
     }

@@ -1,5 +1,11 @@
 package io.tlscompat.core.tls;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * The SSL/TLS protocol versions tls-compat knows, named as the JDK names them
  * ({@code SSLContext}, {@code jdk.tls.disabledAlgorithms}).
@@ -47,6 +53,24 @@ public enum TlsVersion {
             }
         }
         return null;
+    }
+
+    /** The wire value of a version given by its JDK name, for ordering; 0 for a name that is no version. */
+    public static int rank(String jdkName) {
+        TlsVersion v = fromJdkName(jdkName);
+        return v == null ? 0 : v.wireValue;
+    }
+
+    /** JDK version names best first, the order of client and server lists in findings. */
+    public static List<String> bestFirst(Collection<String> jdkNames) {
+        List<String> sorted = new ArrayList<>(jdkNames);
+        Collections.sort(sorted, new Comparator<String>() {
+            @Override
+            public int compare(String a, String b) {
+                return Integer.compare(rank(b), rank(a));
+            }
+        });
+        return sorted;
     }
 
     @Override
